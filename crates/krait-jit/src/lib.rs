@@ -1,0 +1,1 @@
+//! Krait tracing JIT: placeholder until the interpreter is fast (brief section 8).
