@@ -140,13 +140,13 @@ instructions! {
     /// Create `__annotations__` in the locals mapping if missing.
     SetupAnnotations(None) => |_, _| 0;
 
-    /// `[NULL|meth, callable|self, arg1..argN]`: call with `arg` positional arguments.
+    /// `[NULL|meth, callable|self, arg1..argN]`: call with `arg` positional arguments (a non-NULL first slot is called with the second as its first argument: also used as `[decorator, func]` `Call 0`).
     Call(Count) => |a, _| -(a as i32) - 1;
     /// `[NULL|meth, callable|self, args.., kwvalues.., kwnames]`: `arg` = positional + keyword values; `kwnames` a const tuple.
     CallKw(Count) => |a, _| -(a as i32) - 2;
-    /// `[NULL, callable, args_tuple, kwargs_dict if arg&1]`: `f(*args, **kwargs)`.
+    /// `[NULL, callable, args, kwargs_dict if arg&1]`: `f(*args, **kwargs)`; `args` is a tuple or any iterable to convert to one.
     CallFunctionEx(Count) => |a, _| -2 - (a & 1) as i32;
-    /// `[defaults if arg&1, kwdefaults if arg&2, annotations if arg&4, closure if arg&8, code]`: push a new function.
+    /// `[defaults tuple if arg&1, kwdefaults dict if arg&2, annotations dict if arg&4, closure tuple of cells if arg&8, code]`: push a new function.
     MakeFunction(Count) => |a, _| -(((a & 1) + ((a >> 1) & 1) + ((a >> 2) & 1) + ((a >> 3) & 1)) as i32);
 
     /// `[a, b]`: push `a op b` where op is `BinOpKind(arg)` (in-place forms >= 13).
@@ -232,7 +232,7 @@ instructions! {
     FormatValue(Count) => |a, _| if a & 4 != 0 { -1 } else { 0 };
     /// `raise` with `arg` operands: 0 re-raise, 1 `raise exc`, 2 `raise exc from cause`.
     RaiseVarargs(Count) => |a, _| -(a as i32);
-    /// Pop the exception at TOS and re-raise it (if arg, pop lasti below it and restore it).
+    /// Pop the exception at TOS and re-raise it; if `arg` > 0, the item `arg` deep after that pop is a lasti to restore as the frame's current instruction.
     Reraise(Count) => |_, _| -1;
     /// `[exc]`: push the previously handled exception below it and make exc the current one: `[prev, exc]`.
     PushExcInfo(None) => |_, _| 1;
@@ -258,8 +258,8 @@ instructions! {
     /// `[module]`: `from module import *` into the locals mapping.
     ImportStar(None) => |_, _| -1;
 
-    /// Yield TOS to the generator's caller; push the sent value on resume.
-    YieldValue(None) => |_, _| 0;
+    /// Yield TOS to the generator's caller; push the sent value on resume. `arg` 0: a `yield` (in an async generator, the value for `asend`); 1: inside a `yield from`/`await` loop (always followed by `JumpBackward` to its `Send`; the receiver is below TOS and gets `throw()`/`close()` delegated).
+    YieldValue(Count) => |_, _| 0;
     /// Replace TOS with an iterator suitable for `yield from` / `await`.
     GetYieldFromIter(None) => |_, _| 0;
     /// `[receiver, value]`: send value into receiver; on yield replace value with the yielded item; on return pop receiver, push the result and jump to `arg`.
@@ -268,7 +268,7 @@ instructions! {
     GetAwaitable(Count) => |_, _| 0;
     /// Replace TOS with `TOS.__aiter__()`.
     GetAIter(None) => |_, _| 0;
-    /// Push the awaitable `TOS.__anext__()` (keeping TOS).
+    /// Push the awaitable `TOS.__anext__()` (keeping TOS), already converted like `GetAwaitable`.
     GetANext(None) => |_, _| 1;
     /// `[aiter, exc]`: end of `async for`: pop both if exc is StopAsyncIteration, else re-raise.
     EndAsyncFor(None) => |_, _| -2;

@@ -5,6 +5,11 @@
 //! [`SyntaxError`]s carrying CPython's message, line and column.
 
 pub mod ast;
+pub mod dump;
+pub mod lexer;
+mod parser;
+#[rustfmt::skip]
+mod unicode_tables;
 pub use num_bigint;
 
 /// A syntax error as CPython reports it.
@@ -26,4 +31,11 @@ pub enum Mode {
     Exec,
     Eval,
     Single,
+}
+
+/// Parse Python source text. `filename` is accepted for API symmetry with
+/// `compile()`; errors carry only positions.
+pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
+    let _ = filename;
+    parser::parse(source, mode)
 }

@@ -1,0 +1,1 @@
+[a + b for a in xs if a] or {"k": lambda: 1}

@@ -1,0 +1,155 @@
+//! Builtins that run code: `exec`, `eval`, `compile`, `__import__`,
+//! `__build_class__`.
+
+use crate::args::bind;
+use crate::interp::call::run_code;
+use crate::interp::VmCode;
+use crate::types::module::add_function;
+use crate::types::{dict, type_ref, types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+use krait_parser::Mode;
+
+/// Compile source text into a code object value, raising SyntaxError.
+pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: Mode) -> PyResult<std::rc::Rc<VmCode>> {
+    let _ = vm;
+    match krait_compiler::compile_source(src, filename, mode) {
+        Ok(code) => Ok(VmCode::new(code)),
+        Err(e) => Err(syntax_error(&e, filename, src)),
+    }
+}
+
+/// A Python SyntaxError (or subclass) from the parser's error.
+pub fn syntax_error(e: &krait_parser::SyntaxError, filename: &str, src: &str) -> PyErr {
+    let t = &types().exc;
+    let ty = match e.kind {
+        "IndentationError" => &t.indentation_error,
+        "TabError" => &t.tab_error,
+        _ => &t.syntax_error,
+    };
+    let text = src.lines().nth((e.line as usize).saturating_sub(1)).map(|l| Value::string(format!("{l}\n"))).unwrap_or(Value::NONE);
+    let info = Value::tuple(vec![
+        Value::str(filename),
+        Value::int(e.line as i64),
+        Value::int(e.col as i64),
+        text,
+        Value::int(e.end_line as i64),
+        Value::int(e.end_col as i64),
+    ]);
+    PyErr::with_args(ty, vec![Value::str(&e.msg), info])
+}
+
+fn source_text(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
+    if let Some(s) = v.as_str() {
+        return Ok(s.to_string());
+    }
+    if let Some(b) = v.as_bytes() {
+        return String::from_utf8(b.to_vec()).map_err(|_| PyErr::value_error("source code string cannot contain invalid utf-8"));
+    }
+    let _ = vm;
+    Err(PyErr::type_error(format!(
+        "{fname}() arg 1 must be a string, bytes or code object"
+    )))
+}
+
+fn namespaces(vm: &mut Vm, globals: Option<Value>, locals: Option<Value>, fname: &str) -> PyResult<(Value, Value)> {
+    let globals = globals.filter(|g| !g.is_none());
+    let locals = locals.filter(|l| !l.is_none());
+    match globals {
+        Some(g) => {
+            if g.as_dict().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "{fname}() globals must be a dict, not {}",
+                    type_ref(&g).type_name_str()
+                )));
+            }
+            if dict::dict_get_str(&g, "__builtins__").is_none() {
+                dict::dict_set_str(&g, "__builtins__", vm.builtins.clone());
+            }
+            let l = locals.unwrap_or_else(|| g.clone());
+            Ok((g, l))
+        }
+        None => {
+            let (g, l) = match vm.current_frame() {
+                Some(f) => (f.globals.clone(), if f.locals.is_null() { Value::NULL } else { f.locals.clone() }),
+                None => (dict::new_dict(), Value::NULL),
+            };
+            let l = match locals {
+                Some(l) => l,
+                None if l.is_null() => crate::builtins::introspect::current_locals(vm)?,
+                None => l,
+            };
+            Ok((g, l))
+        }
+    }
+}
+
+fn exec(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [source, globals, locals, _closure] = bind("exec", args, kw, &["source", "globals=", "locals=", "/", "*", "closure="])?;
+    let source = source.unwrap();
+    let code = match crate::types::function::as_code(&source) {
+        Some(c) => c,
+        None => {
+            let text = source_text(vm, &source, "exec")?;
+            compile_source(vm, &text, "<string>", Mode::Exec)?
+        }
+    };
+    let (g, l) = namespaces(vm, globals, locals, "exec")?;
+    run_code(vm, code, g, l, None)?;
+    Ok(Value::NONE)
+}
+
+fn eval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [source, globals, locals] = bind("eval", args, kw, &["source", "globals=", "locals=", "/"])?;
+    let source = source.unwrap();
+    let code = match crate::types::function::as_code(&source) {
+        Some(c) => c,
+        None => {
+            let text = source_text(vm, &source, "eval")?;
+            let text = text.trim_start_matches([' ', '\t']);
+            compile_source(vm, text, "<string>", Mode::Eval)?
+        }
+    };
+    let (g, l) = namespaces(vm, globals, locals, "eval")?;
+    run_code(vm, code, g, l, None)
+}
+
+fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [source, filename, mode, _flags, _dont_inherit, _optimize] = bind(
+        "compile",
+        args,
+        kw,
+        &["source", "filename", "mode", "flags=", "dont_inherit=", "optimize=", "*", ],
+    )?;
+    let text = source_text(vm, &source.unwrap(), "compile")?;
+    let filename = vm.str_string(&filename.unwrap())?;
+    let mode = match mode.unwrap().as_str() {
+        Some("exec") => Mode::Exec,
+        Some("eval") => Mode::Eval,
+        Some("single") => Mode::Single,
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let code = compile_source(vm, &text, &filename, mode)?;
+    Ok(crate::types::function::new_code_object(code))
+}
+
+fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [name, globals, _locals, fromlist, level] =
+        bind("__import__", args, kw, &["name", "globals=", "locals=", "fromlist=", "level="])?;
+    let name = name.unwrap();
+    let level = level.and_then(|l| l.as_i64()).unwrap_or(0);
+    let fromlist = fromlist.unwrap_or(Value::NONE);
+    crate::import::import_full(vm, &name, globals.as_ref(), &fromlist, level)
+}
+
+fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::types::type_::build_class(vm, args, kw)
+}
+
+pub fn register(m: &Value) {
+    add_function(m, "exec", exec);
+    add_function(m, "eval", eval);
+    add_function(m, "compile", compile);
+    add_function(m, "__import__", import);
+    add_function(m, "__build_class__", build_class);
+}

@@ -1,0 +1,114 @@
+//! Running programs: a script file, a `-c` string or a `-m` module as
+//! `__main__`, and turning the outcome into a process exit status the way
+//! CPython does (uncaught exceptions print a traceback and exit 1;
+//! `SystemExit` carries its own code or message).
+
+use crate::interp::call::run_code;
+use crate::types::module::{module_dict, new_module};
+use crate::types::{dict, types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// Set `sys.path`: the script folder (or "" for -c/-m/REPL), PYTHONPATH entries.
+pub fn init_path(vm: &mut Vm, first: &str) {
+    let mut path = vec![Value::str(first)];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        for p in pp.split(':').filter(|p| !p.is_empty()) {
+            path.push(Value::str(p));
+        }
+    }
+    dict::dict_set_str(&module_dict(&vm.sys), "path", Value::list(path));
+}
+
+fn new_main(vm: &mut Vm, file: Option<&str>) -> Value {
+    let m = new_module("__main__");
+    let d = module_dict(&m);
+    dict::dict_set_str(&d, "__builtins__", vm.builtins.clone());
+    if let Some(f) = file {
+        dict::dict_set_str(&d, "__file__", Value::str(f));
+    }
+    dict::dict_set_str(&vm.modules, "__main__", m.clone());
+    m
+}
+
+/// Run source text as `__main__`.
+pub fn run_source(vm: &mut Vm, src: &str, filename: &str, is_file: bool) -> PyResult<()> {
+    let m = new_main(vm, if is_file { Some(filename) } else { None });
+    let d = module_dict(&m);
+    let code = crate::builtins::code::compile_source(vm, src, filename, krait_parser::Mode::Exec)?;
+    run_code(vm, code, d.clone(), d, None)?;
+    Ok(())
+}
+
+/// Run a script file as `__main__`.
+pub fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
+    let src = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Err(crate::error::io_error(&e, Some(path))),
+    };
+    let src = String::from_utf8_lossy(&src).into_owned();
+    run_source(vm, &src, path, true)
+}
+
+/// Run `-m module`.
+pub fn run_module(vm: &mut Vm, name: &str) -> PyResult<()> {
+    // Find the module's file without executing it, then run it as __main__.
+    let path = dict::dict_get_str(&module_dict(&vm.sys), "path").unwrap_or(Value::NONE);
+    let dirs: Vec<String> = vm.collect(&path)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
+    let rel = name.replace('.', "/");
+    for d in dirs {
+        let base = if d.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&d) };
+        for cand in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
+            if cand.is_file() {
+                if let Some((pkg, _)) = name.rsplit_once('.') {
+                    crate::import::import_module(vm, pkg)?;
+                }
+                return run_file(vm, &cand.display().to_string());
+            }
+        }
+    }
+    Err(PyErr::new(&types().exc.module_not_found_error, format!("No module named {name}")))
+}
+
+/// Turn the result of running `__main__` into an exit status, printing
+/// uncaught exceptions as CPython does.
+pub fn exit_status(vm: &mut Vm, r: PyResult<()>) -> i32 {
+    let code = match r {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(vm, &e),
+    };
+    let _ = crate::modules::sys::flush_stdout(vm);
+    crate::modules::sys::flush_raw_stdout();
+    code
+}
+
+/// Print an uncaught exception (or interpret SystemExit); the exit status.
+pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
+    let t = types();
+    if e.matches(&t.exc.system_exit) {
+        let code = vm.getattr_str(&e.exc, "code").unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = code.as_i64() {
+            return i as i32;
+        }
+        let _ = crate::modules::sys::flush_stdout(vm);
+        let s = vm.str_string(&code).unwrap_or_default();
+        crate::modules::sys::write_stderr(vm, &format!("{s}\n"));
+        return 1;
+    }
+    let _ = crate::modules::sys::flush_stdout(vm);
+    let hook = dict::dict_get_str(&module_dict(&vm.sys), "excepthook");
+    match hook {
+        Some(h) if !matches!(h.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Native(n)) if n.name == "excepthook") => {
+            let ty = crate::types::type_of(&e.exc);
+            let tb = crate::types::exception::get_traceback(&e.exc);
+            if vm.call(&h, &[ty, e.exc.clone(), tb]).is_err() {
+                crate::interp::unwind::print_exception(vm, &e.exc);
+            }
+        }
+        _ => crate::interp::unwind::print_exception(vm, &e.exc),
+    }
+    1
+}

@@ -1,0 +1,285 @@
+//! The import system: `import a.b.c`, `from .x import y`, `__import__`.
+//!
+//! Lookup order for a top-level name: `sys.modules`, native modules
+//! (modules/), then each folder of `sys.path` (`name.py`, or `name/`
+//! with `__init__.py` as a package, or `name/` without it as a namespace
+//! package). Submodules are searched in the parent's `__path__`. A module
+//! that fails while executing is removed from `sys.modules`.
+
+use crate::interp::call::run_code;
+use crate::interp::Frame;
+use crate::types::module::{module_dict, new_module};
+use crate::types::{dict, types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+use std::path::{Path, PathBuf};
+
+fn not_found(name: &str) -> PyErr {
+    let e = PyErr::new(&types().exc.module_not_found_error, format!("No module named '{name}'"));
+    if let Some(o) = e.exc.as_obj() {
+        if let Some(d) = o.dict.borrow().clone() {
+            dict::dict_set_str(&d, "name", Value::str(name));
+        }
+    }
+    e
+}
+
+/// Resolve a relative module name against the importing module's package.
+fn resolve_name(vm: &mut Vm, name: &str, globals: Option<&Value>, level: i64) -> PyResult<String> {
+    if level == 0 {
+        if name.is_empty() {
+            return Err(PyErr::value_error("Empty module name"));
+        }
+        return Ok(name.to_string());
+    }
+    let g = globals.cloned().unwrap_or(Value::NONE);
+    let mut package = if g.as_dict().is_some() {
+        let p = dict::dict_get_str(&g, "__package__").filter(|p| !p.is_none());
+        match p {
+            Some(p) => vm.str_string(&p)?,
+            None => {
+                let modname = dict::dict_get_str(&g, "__name__").and_then(|n| n.as_str().map(|s| s.to_string())).unwrap_or_default();
+                if dict::dict_get_str(&g, "__path__").is_some() {
+                    modname
+                } else {
+                    modname.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+                }
+            }
+        }
+    } else {
+        String::new()
+    };
+    if package.is_empty() {
+        return Err(PyErr::import_error("attempted relative import with no known parent package"));
+    }
+    for _ in 1..level {
+        match package.rsplit_once('.') {
+            Some((a, _)) => package = a.to_string(),
+            None => return Err(PyErr::import_error("attempted relative import beyond top-level package")),
+        }
+    }
+    Ok(if name.is_empty() { package } else { format!("{package}.{name}") })
+}
+
+/// Import a dotted module name fully, returning the leaf module.
+pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    if let Some(m) = dict::dict_get_str(&vm.modules, name) {
+        if !m.is_none() {
+            return Ok(m);
+        }
+    }
+    let (parent, leaf) = match name.rsplit_once('.') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, name),
+    };
+    let search: Vec<String> = match parent {
+        Some(p) => {
+            let pm = import_module(vm, p)?;
+            // The parent's import may have imported us.
+            if let Some(m) = dict::dict_get_str(&vm.modules, name) {
+                return Ok(m);
+            }
+            match dict::dict_get_str(&module_dict(&pm), "__path__") {
+                Some(pp) => {
+                    let items = vm.collect(&pp)?;
+                    items.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
+                }
+                None => {
+                    return Err(PyErr::new(
+                        &types().exc.module_not_found_error,
+                        format!("No module named '{name}'; '{p}' is not a package"),
+                    ))
+                }
+            }
+        }
+        None => {
+            if let Some(ctor) = crate::modules::find(name) {
+                let m = ctor(vm);
+                dict::dict_set_str(&vm.modules, name, m.clone());
+                return Ok(m);
+            }
+            let path = dict::dict_get_str(&module_dict(&vm.sys), "path").unwrap_or(Value::NONE);
+            let items = if path.is_none() { vec![] } else { vm.collect(&path)? };
+            items.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
+        }
+    };
+    let mut namespace_dirs: Vec<PathBuf> = Vec::new();
+    for dir in &search {
+        let base = if dir.is_empty() { PathBuf::from(".") } else { PathBuf::from(dir) };
+        let pkg = base.join(leaf);
+        let init = pkg.join("__init__.py");
+        if init.is_file() {
+            return load_source(vm, name, &init, Some(&pkg));
+        }
+        let file = base.join(format!("{leaf}.py"));
+        if file.is_file() {
+            return load_source(vm, name, &file, None);
+        }
+        if pkg.is_dir() {
+            namespace_dirs.push(pkg);
+        }
+    }
+    if !namespace_dirs.is_empty() {
+        let m = new_module(name);
+        let d = module_dict(&m);
+        let paths: Vec<Value> = namespace_dirs.iter().map(|p| Value::string(p.display().to_string())).collect();
+        dict::dict_set_str(&d, "__path__", Value::list(paths));
+        dict::dict_set_str(&d, "__package__", Value::str(name));
+        dict::dict_set_str(&d, "__file__", Value::NONE);
+        dict::dict_set_str(&vm.modules, name, m.clone());
+        bind_in_parent(vm, name, &m)?;
+        return Ok(m);
+    }
+    Err(not_found(name))
+}
+
+fn bind_in_parent(vm: &mut Vm, name: &str, m: &Value) -> PyResult<()> {
+    if let Some((p, leaf)) = name.rsplit_once('.') {
+        if let Some(pm) = dict::dict_get_str(&vm.modules, p) {
+            vm.setattr(&pm, &Value::str(leaf), m.clone())?;
+        }
+    }
+    Ok(())
+}
+
+/// Execute a source file as module `name`.
+pub fn load_source(vm: &mut Vm, name: &str, file: &Path, pkg_dir: Option<&Path>) -> PyResult<Value> {
+    let fname = file.display().to_string();
+    let src = std::fs::read_to_string(file).map_err(|e| crate::error::io_error(&e, Some(&fname)))?;
+    let m = new_module(name);
+    let d = module_dict(&m);
+    dict::dict_set_str(&d, "__file__", Value::string(fname.clone()));
+    dict::dict_set_str(&d, "__builtins__", vm.builtins.clone());
+    match pkg_dir {
+        Some(p) => {
+            dict::dict_set_str(&d, "__path__", Value::list(vec![Value::string(p.display().to_string())]));
+            dict::dict_set_str(&d, "__package__", Value::str(name));
+        }
+        None => {
+            let pkg = name.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
+            dict::dict_set_str(&d, "__package__", Value::str(pkg));
+        }
+    }
+    dict::dict_set_str(&vm.modules, name, m.clone());
+    let code = match crate::builtins::code::compile_source(vm, &src, &fname, krait_parser::Mode::Exec) {
+        Ok(c) => c,
+        Err(e) => {
+            dict::dict_del_str(&vm.modules, &Value::str(name));
+            return Err(e);
+        }
+    };
+    if let Err(e) = run_code(vm, code, d.clone(), d, None) {
+        dict::dict_del_str(&vm.modules, &Value::str(name));
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    let m = dict::dict_get_str(&vm.modules, name).unwrap_or(m);
+    bind_in_parent(vm, name, &m)?;
+    Ok(m)
+}
+
+/// `__import__(name, globals, locals, fromlist, level)`.
+pub fn import_full(vm: &mut Vm, name: &Value, globals: Option<&Value>, fromlist: &Value, level: i64) -> PyResult<Value> {
+    let n = name.as_str().ok_or_else(|| PyErr::type_error("module name must be str, not ".to_string() + &crate::types::type_ref(name).type_name_str()))?;
+    if level < 0 {
+        return Err(PyErr::value_error("level must be >= 0"));
+    }
+    let full = resolve_name(vm, n, globals, level)?;
+    let m = import_module(vm, &full)?;
+    let has_fromlist = !fromlist.is_none() && vm.truthy(fromlist)?;
+    if has_fromlist {
+        // Import submodules named in the fromlist (for packages).
+        if dict::dict_get_str(&module_dict(&m), "__path__").is_some() {
+            for item in vm.collect(fromlist)? {
+                let Some(s) = item.as_str().map(|s| s.to_string()) else { continue };
+                if s == "*" {
+                    continue;
+                }
+                if dict::dict_get_str(&module_dict(&m), &s).is_none() {
+                    match import_module(vm, &format!("{full}.{s}")) {
+                        Ok(_) => {}
+                        Err(e) if e.matches(&types().exc.module_not_found_error) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        return Ok(m);
+    }
+    if level == 0 || n.is_empty() {
+        let top = full.split('.').next().unwrap_or(&full).to_string();
+        if level == 0 {
+            return dict::dict_get_str(&vm.modules, &top).ok_or_else(|| not_found(&top));
+        }
+    }
+    // Relative import without fromlist: return the top package of `name`.
+    let first = n.split('.').next().unwrap_or(n);
+    let cut = full.len() - n.len() + first.len();
+    let top = &full[..cut];
+    dict::dict_get_str(&vm.modules, top).ok_or_else(|| not_found(top))
+}
+
+/// `ImportName`.
+pub fn import_name_op(vm: &mut Vm, f: &Frame, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
+    let level = level.as_i64().unwrap_or(0);
+    let imp = dict::dict_get_str(&f.builtins, "__import__");
+    if let Some(imp) = imp {
+        if !matches!(imp.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Native(_))) {
+            let locals = if f.locals.is_null() { Value::NONE } else { f.locals.clone() };
+            return vm.call(&imp, &[name.clone(), f.globals.clone(), locals, fromlist.clone(), Value::int(level)]);
+        }
+    }
+    let g = f.globals.clone();
+    import_full(vm, name, Some(&g), fromlist, level)
+}
+
+/// `ImportFrom`: `from m import name`, falling back to a submodule.
+pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
+    if let Some(v) = vm.getattr_opt(m, name)? {
+        return Ok(v);
+    }
+    let n = name.as_str().unwrap_or("");
+    let d = module_dict(m);
+    let modname = dict::dict_get_str(&d, "__name__").and_then(|x| x.as_str().map(|s| s.to_string()));
+    if let Some(mn) = &modname {
+        let full = format!("{mn}.{n}");
+        if let Some(sub) = dict::dict_get_str(&vm.modules, &full) {
+            return Ok(sub);
+        }
+    }
+    let mn = modname.unwrap_or_else(|| "<unknown module name>".into());
+    let file = dict::dict_get_str(&d, "__file__").and_then(|f| f.as_str().map(|s| s.to_string()));
+    let msg = match file {
+        Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
+        None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
+    };
+    let e = PyErr::import_error(msg);
+    if let Some(o) = e.exc.as_obj() {
+        if let Some(ed) = o.dict.borrow().clone() {
+            dict::dict_set_str(&ed, "name", Value::string(mn));
+        }
+    }
+    Err(e)
+}
+
+/// `from m import *` into the frame's locals mapping.
+pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
+    let d = module_dict(m);
+    let names: Vec<Value> = match dict::dict_get_str(&d, "__all__") {
+        Some(all) => vm.collect(&all)?,
+        None => d
+            .as_dict()
+            .unwrap()
+            .borrow()
+            .keys()
+            .into_iter()
+            .filter(|k| k.as_str().map_or(false, |s| !s.starts_with('_')))
+            .collect(),
+    };
+    let target = if f.locals.is_null() { f.globals.clone() } else { f.locals.clone() };
+    for n in names {
+        let v = vm.getattr(m, &n)?;
+        vm.setitem(&target, &n, v)?;
+    }
+    Ok(())
+}

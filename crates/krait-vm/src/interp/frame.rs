@@ -1,0 +1,41 @@
+//! Frames: one activation of a code object.
+//!
+//! `fast` holds the fast locals (NULL when unbound) followed by the cell
+//! objects (cellvars, then freevars taken from the closure); `stack` is the
+//! value stack. A plain call keeps its `Frame` on the Rust stack; generators
+//! box theirs and resume it later.
+
+use crate::interp::VmCode;
+use crate::value::Value;
+use std::rc::Rc;
+
+pub struct Frame {
+    pub code: Rc<VmCode>,
+    pub fast: Vec<Value>,
+    pub stack: Vec<Value>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// Index of the instruction being executed (for tracebacks and lasti).
+    pub lasti: usize,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping for module and class bodies (NULL in functions).
+    pub locals: Value,
+    /// The function being run (NULL for module code), for `super()` and names.
+    pub func: Value,
+}
+
+impl Frame {
+    pub fn new(code: Rc<VmCode>, globals: Value, builtins: Value, locals: Value) -> Frame {
+        let n = code.nlocals + code.ncells + code.nfrees;
+        let mut fast = Vec::with_capacity(n);
+        fast.resize_with(n, || Value::NULL);
+        let stack = Vec::with_capacity(code.code.max_stack as usize + 2);
+        Frame { code, fast, stack, pc: 0, lasti: 0, globals, builtins, locals, func: Value::NULL }
+    }
+
+    /// Current source line.
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.lasti)
+    }
+}

@@ -1,0 +1,88 @@
+//! The interpreter.
+//!
+//! - `VmCode` (here): a compiled `CodeObject` plus its constants and names
+//!   turned into runtime values once, when the code is first loaded.
+//! - `frame`: a `Frame` holds one activation: fast locals, cells, the value
+//!   stack, the instruction pointer and the namespaces.
+//! - `eval`: the dispatch loop (one small handler call per instruction).
+//! - `call`: calling any callable, and binding arguments to parameters.
+//! - `unwind`: exceptions: traceback entries, handler lookup, printing.
+//! - `signals`: Ctrl-C and the periodic check.
+
+pub mod call;
+pub mod eval;
+pub mod frame;
+pub mod signals;
+pub mod unwind;
+
+use crate::value::Value;
+use krait_compiler::code::{CodeObject, Constant};
+use std::rc::Rc;
+
+pub use frame::Frame;
+
+/// A code object ready to run: the compiler's `CodeObject` with its
+/// constants and names as runtime values.
+pub struct VmCode {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<Value>,
+    /// `co_names` as interned str values (attribute and global lookups).
+    pub names: Vec<Value>,
+    pub varnames: Vec<Value>,
+    /// `cellvars ++ freevars` names.
+    pub cell_names: Vec<Value>,
+    pub name: Value,
+    pub qualname: Value,
+    pub filename: Value,
+    pub nlocals: usize,
+    pub ncells: usize,
+    pub nfrees: usize,
+}
+
+impl VmCode {
+    pub fn new(code: Rc<CodeObject>) -> Rc<VmCode> {
+        let consts = code.consts.iter().map(const_value).collect();
+        let names = code.names.iter().map(|n| Value::str(n)).collect();
+        let varnames = code.varnames.iter().map(|n| Value::str(n)).collect();
+        let cell_names = code.cellvars.iter().chain(code.freevars.iter()).map(|n| Value::str(n)).collect();
+        Rc::new(VmCode {
+            nlocals: code.varnames.len(),
+            ncells: code.cellvars.len(),
+            nfrees: code.freevars.len(),
+            name: Value::str(&code.name),
+            qualname: Value::str(&code.qualname),
+            filename: Value::str(&code.filename),
+            consts,
+            names,
+            varnames,
+            cell_names,
+            code,
+        })
+    }
+
+    /// Source line of instruction `i`.
+    pub fn line_of(&self, i: usize) -> u32 {
+        self.code.locations.get(i).map(|l| l.line).unwrap_or(self.code.firstlineno)
+    }
+}
+
+/// Turn a compiler constant into a runtime value.
+pub fn const_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::NONE,
+        Constant::Bool(b) => Value::bool(*b),
+        Constant::Int(i) => Value::int(*i),
+        Constant::BigInt(b) => Value::bigint(b.clone()),
+        Constant::Float(f) => Value::float(*f),
+        Constant::Complex { real, imag } => Value::complex(*real, *imag),
+        Constant::Str(s) => Value::str(s),
+        Constant::StrWide(cps) => Value::string(
+            cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect(),
+        ),
+        Constant::Bytes(b) => Value::bytes(b.to_vec()),
+        Constant::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
+        Constant::FrozenSet(items) => crate::types::set::frozenset_from_native(items.iter().map(const_value).collect()),
+        Constant::Ellipsis => crate::types::types().ellipsis.clone(),
+        Constant::Code(c) => crate::types::function::new_code_object(VmCode::new(c.clone())),
+    }
+}

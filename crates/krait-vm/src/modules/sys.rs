@@ -1,0 +1,403 @@
+//! The `sys` module, and the process's standard streams.
+//!
+//! `sys.stdout`/`stderr`/`stdin` start as native stream objects writing
+//! through a buffer to the file descriptors (line-buffered on a terminal or
+//! with `-u`). `print` writes to them directly; if a program replaces
+//! `sys.stdout`, its `write` method is called instead.
+
+use crate::object::{NativeKind, Payload, PyObject};
+use crate::types::module::{add_function, module_dict, new_module, set_attr};
+use crate::types::{add_method, dict, types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+use std::cell::RefCell;
+use std::io::Write;
+
+/// Which standard stream a native stream object is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Std {
+    In,
+    Out,
+    Err,
+}
+
+thread_local! {
+    static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+fn stream_type() -> Value {
+    thread_local! {
+        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
+    }
+    T.with(|t| {
+        if let Some(v) = t.borrow().as_ref() {
+            return v.clone();
+        }
+        let d = dict::new_dict();
+        let td = crate::types::new_type_data_pub("TextIOWrapper", d, false);
+        let o = PyObject::new(types().type_.as_obj().unwrap(), Payload::Type(td));
+        let obj = types().object.to_obj().unwrap();
+        o.type_data().solid_base.set(&*o as *const PyObject);
+        *o.type_data().mro.borrow_mut() = vec![o.clone(), obj.clone()];
+        *o.type_data().bases.borrow_mut() = vec![obj];
+        let v = Value::from_obj(o);
+        dict::dict_set_str(&v.as_obj().unwrap().type_data().dict, "__module__", Value::str("_io"));
+        add_method(&v, "write", stream_write);
+        add_method(&v, "flush", stream_flush);
+        add_method(&v, "fileno", stream_fileno);
+        add_method(&v, "isatty", stream_isatty);
+        add_method(&v, "readline", stream_readline);
+        add_method(&v, "read", stream_read);
+        add_method(&v, "__repr__", stream_repr);
+        add_method(&v, "writable", stream_writable);
+        add_method(&v, "readable", stream_readable);
+        crate::types::add_getset(&v, "encoding", stream_encoding, None);
+        crate::types::add_getset(&v, "name", stream_name, None);
+        *t.borrow_mut() = Some(v.clone());
+        v
+    })
+}
+
+fn make_stream(which: Std) -> Value {
+    let ty = stream_type();
+    Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Opaque(RefCell::new(Box::new(which)))))
+}
+
+fn which(v: &Value) -> Option<Std> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Opaque(b)) => b.borrow().downcast_ref::<Std>().copied(),
+        _ => None,
+    }
+}
+
+pub fn is_std_stream(v: &Value) -> bool {
+    which(v).is_some()
+}
+
+fn unbuffered(vm: &Vm) -> bool {
+    vm.options.unbuffered
+}
+
+/// Write text to the real stdout buffer.
+fn raw_stdout_write(vm: &Vm, s: &str) {
+    STDOUT_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.extend_from_slice(s.as_bytes());
+        if unbuffered(vm) || b.len() > 8192 || (s.contains('\n') && stdout_is_tty()) {
+            let _ = std::io::stdout().write_all(&b);
+            let _ = std::io::stdout().flush();
+            b.clear();
+        }
+    });
+}
+
+fn stdout_is_tty() -> bool {
+    use std::sync::OnceLock;
+    static TTY: OnceLock<bool> = OnceLock::new();
+    // SAFETY: isatty only inspects the descriptor.
+    *TTY.get_or_init(|| unsafe { libc::isatty(1) == 1 })
+}
+
+/// Flush the native stdout buffer.
+pub fn flush_raw_stdout() {
+    STDOUT_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        if !b.is_empty() {
+            let _ = std::io::stdout().write_all(&b);
+            b.clear();
+        }
+        let _ = std::io::stdout().flush();
+    });
+}
+
+fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
+    dict::dict_get_str(&module_dict(&vm.sys), name)
+}
+
+/// Write to `sys.stdout`.
+pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
+    match sys_attr(vm, "stdout") {
+        Some(out) if which(&out) == Some(Std::Out) => {
+            raw_stdout_write(vm, s);
+            Ok(())
+        }
+        Some(out) if which(&out) == Some(Std::Err) => {
+            flush_raw_stdout();
+            let _ = std::io::stderr().write_all(s.as_bytes());
+            Ok(())
+        }
+        Some(out) if !out.is_none() => vm.call_method(&out, "write", &[Value::str(s)]).map(|_| ()),
+        _ => Ok(()),
+    }
+}
+
+pub fn flush_stdout(vm: &mut Vm) -> PyResult<()> {
+    match sys_attr(vm, "stdout") {
+        Some(out) if which(&out).is_some() => {
+            flush_raw_stdout();
+            Ok(())
+        }
+        Some(out) if !out.is_none() => vm.call_method(&out, "flush", &[]).map(|_| ()),
+        _ => Ok(()),
+    }
+}
+
+/// Write to `sys.stderr` (errors while doing so are ignored).
+pub fn write_stderr(vm: &mut Vm, s: &str) {
+    match sys_attr(vm, "stderr") {
+        Some(err) if which(&err).is_some() || err.is_none() => {
+            flush_raw_stdout();
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        }
+        Some(err) => {
+            let _ = vm.call_method(&err, "write", &[Value::str(s)]);
+        }
+        None => {
+            flush_raw_stdout();
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        }
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = args.get(1).ok_or_else(|| PyErr::type_error("write() takes exactly one argument (0 given)"))?;
+    let text = s.as_str().ok_or_else(|| PyErr::type_error(format!(
+        "write() argument must be str, not {}", crate::types::type_ref(s).type_name_str())))?;
+    match which(&args[0]) {
+        Some(Std::Out) => raw_stdout_write(vm, text),
+        Some(Std::Err) => {
+            flush_raw_stdout();
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
+        _ => return Err(PyErr::os_error("not writable")),
+    }
+    Ok(Value::int(s.as_pystr().unwrap().char_len() as i64))
+}
+
+fn stream_flush(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if which(&args[0]) == Some(Std::Out) {
+        flush_raw_stdout();
+    }
+    Ok(Value::NONE)
+}
+
+fn stream_fileno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(match which(&args[0]) {
+        Some(Std::In) => 0,
+        Some(Std::Out) => 1,
+        _ => 2,
+    }))
+}
+
+fn stream_isatty(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let fd = match which(&args[0]) {
+        Some(Std::In) => 0,
+        Some(Std::Out) => 1,
+        _ => 2,
+    };
+    // SAFETY: isatty only inspects the descriptor.
+    Ok(Value::bool(unsafe { libc::isatty(fd) == 1 }))
+}
+
+fn stream_readline(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|e| crate::error::io_error(&e, None))?;
+    Ok(Value::string(line))
+}
+
+fn stream_read(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| crate::error::io_error(&e, None))?;
+    Ok(Value::string(s))
+}
+
+fn stream_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let n = match which(&args[0]) {
+        Some(Std::In) => "<stdin>",
+        Some(Std::Out) => "<stdout>",
+        _ => "<stderr>",
+    };
+    let mode = if which(&args[0]) == Some(Std::In) { "r" } else { "w" };
+    Ok(Value::string(format!("<_io.TextIOWrapper name='{n}' mode='{mode}' encoding='utf-8'>")))
+}
+
+fn stream_writable(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::bool(which(&args[0]) != Some(Std::In)))
+}
+fn stream_readable(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::bool(which(&args[0]) == Some(Std::In)))
+}
+fn stream_encoding(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+fn stream_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str(match which(&args[0]) {
+        Some(Std::In) => "<stdin>",
+        Some(Std::Out) => "<stdout>",
+        _ => "<stderr>",
+    }))
+}
+
+// ------------------------------------------------------------ sys functions
+
+fn sys_exit(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("exit", args, kw, 0, 1)?;
+    Err(PyErr::with_args(&types().exc.system_exit, args.to_vec()))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("setrecursionlimit", args, kw, 1, 1)?;
+    if !args[0].is_int() {
+        return Err(PyErr::type_error("an integer is required"));
+    }
+    let n = vm.index_value(&args[0])?;
+    if n < 1 {
+        return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (n as u64) <= vm.depth as u64 {
+        return Err(PyErr::recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            vm.depth
+        )));
+    }
+    vm.recursion_limit = n.min(u32::MAX as i64) as u32;
+    Ok(Value::NONE)
+}
+
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = vm.handled_exc.clone();
+    if e.is_none() || e.is_null() {
+        return Ok(Value::tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
+    }
+    let tb = crate::types::exception::get_traceback(&e);
+    Ok(Value::tuple(vec![crate::types::type_of(&e), e, tb]))
+}
+
+fn exception(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = vm.handled_exc.clone();
+    Ok(if e.is_null() { Value::NONE } else { e })
+}
+
+fn getsizeof(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let _ = args;
+    Ok(Value::int(std::mem::size_of::<PyObject>() as i64))
+}
+
+fn getrefcount(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(args[0].refcount() as i64))
+}
+
+fn intern(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+
+fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let depth = match args.first() {
+        Some(d) => vm.index_value(d)?,
+        None => 0,
+    };
+    let n = vm.frames.len() as i64;
+    if depth >= n || depth < 0 {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    // SAFETY: listed frames are alive.
+    let f = unsafe { &*vm.frames[(n - 1 - depth) as usize] };
+    Ok(crate::types::exception::new_frame_object(f.code.clone(), f.globals.clone(), f.lasti))
+}
+
+fn displayhook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::displayhook(vm, &args[0])?;
+    Ok(Value::NONE)
+}
+
+fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() >= 2 {
+        crate::interp::unwind::print_exception(vm, &args[1]);
+    }
+    Ok(Value::NONE)
+}
+
+fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::float(0.005))
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(crate::text::numparse::int_max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [n] = crate::args::bind("set_int_max_str_digits", args, kw, &["maxdigits"])?;
+    let n = vm.index_value(&n.unwrap())?;
+    crate::text::numparse::set_int_max_str_digits(n).map_err(crate::text::to_pyerr)?;
+    Ok(Value::NONE)
+}
+
+/// Create the `sys` module.
+pub fn make_module(vm: &mut Vm) -> Value {
+    let m = new_module("sys");
+    let o = &vm.options;
+    let argv: Vec<Value> = o.argv.iter().map(|a| Value::str(a)).collect();
+    set_attr(&m, "argv", Value::list(argv));
+    set_attr(&m, "orig_argv", Value::list(vec![]));
+    set_attr(&m, "modules", vm.modules.clone());
+    set_attr(&m, "path", Value::list(vec![]));
+    set_attr(&m, "meta_path", Value::list(vec![]));
+    set_attr(&m, "path_hooks", Value::list(vec![]));
+    set_attr(&m, "path_importer_cache", dict::new_dict());
+    set_attr(&m, "stdout", make_stream(Std::Out));
+    set_attr(&m, "stderr", make_stream(Std::Err));
+    set_attr(&m, "stdin", make_stream(Std::In));
+    set_attr(&m, "__stdout__", dict::dict_get_str(&module_dict(&m), "stdout").unwrap());
+    set_attr(&m, "__stderr__", dict::dict_get_str(&module_dict(&m), "stderr").unwrap());
+    set_attr(&m, "__stdin__", dict::dict_get_str(&module_dict(&m), "stdin").unwrap());
+    set_attr(&m, "maxsize", Value::int(i64::MAX));
+    set_attr(&m, "maxunicode", Value::int(0x10FFFF));
+    set_attr(&m, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    set_attr(&m, "platform", Value::str("linux"));
+    set_attr(&m, "implementation_name", Value::str("krait"));
+    set_attr(&m, "executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    set_attr(&m, "version", Value::str("3.11.7 (krait 0.1.0)"));
+    set_attr(&m, "version_info", Value::tuple(vec![Value::int(3), Value::int(11), Value::int(7), Value::str("final"), Value::int(0)]));
+    set_attr(&m, "hexversion", Value::int(0x030B07F0));
+    set_attr(&m, "api_version", Value::int(1013));
+    set_attr(&m, "copyright", Value::str("Krait: a Python 3.11 implementation in Rust."));
+    set_attr(&m, "float_repr_style", Value::str("short"));
+    set_attr(&m, "dont_write_bytecode", Value::bool(o.dont_write_bytecode));
+    set_attr(&m, "builtin_module_names", Value::tuple(crate::modules::NAMES.iter().map(|n| Value::str(n)).collect()));
+    set_attr(&m, "prefix", Value::str("/usr/local"));
+    set_attr(&m, "exec_prefix", Value::str("/usr/local"));
+    set_attr(&m, "base_prefix", Value::str("/usr/local"));
+    set_attr(&m, "base_exec_prefix", Value::str("/usr/local"));
+    set_attr(&m, "warnoptions", Value::list(vec![]));
+    set_attr(&m, "_xoptions", dict::new_dict());
+    add_function(&m, "exit", sys_exit);
+    add_function(&m, "getrecursionlimit", getrecursionlimit);
+    add_function(&m, "setrecursionlimit", setrecursionlimit);
+    add_function(&m, "exc_info", exc_info);
+    add_function(&m, "exception", exception);
+    add_function(&m, "getsizeof", getsizeof);
+    add_function(&m, "getrefcount", getrefcount);
+    add_function(&m, "intern", intern);
+    add_function(&m, "getdefaultencoding", getdefaultencoding);
+    add_function(&m, "getfilesystemencoding", getdefaultencoding);
+    add_function(&m, "_getframe", getframe);
+    add_function(&m, "displayhook", displayhook);
+    add_function(&m, "excepthook", excepthook);
+    add_function(&m, "getswitchinterval", getswitchinterval);
+    add_function(&m, "get_int_max_str_digits", get_int_max_str_digits);
+    add_function(&m, "set_int_max_str_digits", set_int_max_str_digits);
+    let dh = dict::dict_get_str(&module_dict(&m), "displayhook").unwrap();
+    set_attr(&m, "__displayhook__", dh);
+    let eh = dict::dict_get_str(&module_dict(&m), "excepthook").unwrap();
+    set_attr(&m, "__excepthook__", eh);
+    let _ = NativeKind::Function;
+    m
+}

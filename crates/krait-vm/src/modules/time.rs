@@ -1,0 +1,9 @@
+//! The `time` module.
+
+use crate::types::module::new_module;
+use crate::value::Value;
+use crate::Vm;
+
+pub fn make_module(_vm: &mut Vm) -> Value {
+    new_module("time")
+}

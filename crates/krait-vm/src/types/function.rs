@@ -1,0 +1,587 @@
+//! Functions and their relatives: Python functions (`MakeFunction`), bound
+//! methods, native functions' reprs, `property`, `classmethod`,
+//! `staticmethod`, cells and code objects.
+
+use crate::args::bind;
+use crate::interp::{Frame, VmCode};
+use crate::object::{FunctionData, NativeKind, Payload, PyObject};
+use crate::types::{add_getset, add_method, add_native, dict, type_ref, types, Types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub fn new_code_object(code: Rc<VmCode>) -> Value {
+    Value::from_obj(PyObject::new(types().code.as_obj().unwrap(), Payload::Code(code)))
+}
+
+pub fn as_code(v: &Value) -> Option<Rc<VmCode>> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Code(c)) => Some(c.clone()),
+        _ => None,
+    }
+}
+
+/// Build a function object for `code` with the given namespaces.
+pub fn new_function(code: Rc<VmCode>, globals: Value, builtins: Value) -> FunctionData {
+    let module = dict::dict_get_str(&globals, "__name__").unwrap_or(Value::NONE);
+    let doc = match code.consts.first() {
+        Some(c) if c.as_pystr().is_some() && code.code.flags & krait_compiler::code::flags::OPTIMIZED != 0 && code.code.locations.len() > 0 => Value::NONE,
+        _ => Value::NONE,
+    };
+    FunctionData {
+        name: RefCell::new(code.name.clone()),
+        qualname: RefCell::new(code.qualname.clone()),
+        code,
+        globals,
+        builtins,
+        defaults: RefCell::new(Value::NONE),
+        kwdefaults: RefCell::new(Value::NONE),
+        closure: Value::NONE,
+        doc: RefCell::new(doc),
+        annotations: RefCell::new(Value::NONE),
+        module: RefCell::new(module),
+    }
+}
+
+/// `MakeFunction`: pop the code object and the parts announced by `flags`.
+pub fn make_function(_vm: &mut Vm, f: &mut Frame, flags: u32) -> PyResult<Value> {
+    let code_v = f.stack.pop().unwrap();
+    let code = as_code(&code_v).ok_or_else(|| PyErr::type_error("MakeFunction expects a code object"))?;
+    let closure = if flags & 8 != 0 { f.stack.pop().unwrap() } else { Value::NONE };
+    let annotations = if flags & 4 != 0 { f.stack.pop().unwrap() } else { Value::NONE };
+    let kwdefaults = if flags & 2 != 0 { f.stack.pop().unwrap() } else { Value::NONE };
+    let defaults = if flags & 1 != 0 { f.stack.pop().unwrap() } else { Value::NONE };
+    let mut fd = new_function(code.clone(), f.globals.clone(), f.builtins.clone());
+    fd.closure = closure;
+    *fd.defaults.borrow_mut() = defaults;
+    *fd.kwdefaults.borrow_mut() = kwdefaults;
+    *fd.annotations.borrow_mut() = annotations;
+    // Docstring: a leading string constant of a function body.
+    if let Some(d) = docstring_of(&code) {
+        *fd.doc.borrow_mut() = d;
+    }
+    Ok(Value::from_obj(PyObject::new(types().function.as_obj().unwrap(), Payload::Function(Box::new(fd)))))
+}
+
+/// CPython keeps a function's docstring as `co_consts[0]`; the compiler
+/// marks it by storing it first. We treat a str first constant as the doc
+/// only when the code's first instructions do not load it (heuristic-free
+/// marker: the compiler emits the docstring constant at index 0 and never
+/// uses index 0 for anything else in that case).
+fn docstring_of(code: &VmCode) -> Option<Value> {
+    let first = code.consts.first()?;
+    if first.as_pystr().is_none() {
+        return None;
+    }
+    let used = code.code.instrs.iter().any(|i| i.op == krait_compiler::Op::LoadConst && i.arg == 0);
+    if used {
+        None
+    } else {
+        Some(first.clone())
+    }
+}
+
+pub fn new_method(func: Value, self_: Value) -> Value {
+    Value::from_obj(PyObject::new(types().method.as_obj().unwrap(), Payload::Method { func, self_ }))
+}
+
+/// Bind a native method to `self_` (or a classmethod to a class).
+pub fn bind_native(f: &Value, self_: Value) -> Value {
+    match f.as_obj().map(|o| &o.payload) {
+        Some(Payload::Native(n)) => crate::types::native_function(n.name, n.func, n.kind, self_, n.owner.clone()),
+        _ => f.clone(),
+    }
+}
+
+pub fn new_staticmethod(f: Value) -> Value {
+    Value::from_obj(PyObject::new(types().staticmethod.as_obj().unwrap(), Payload::StaticMethod(RefCell::new(f))))
+}
+
+pub fn new_classmethod(f: Value) -> Value {
+    Value::from_obj(PyObject::new(types().classmethod.as_obj().unwrap(), Payload::ClassMethod(RefCell::new(f))))
+}
+
+/// "'name' " of a property for error messages (3.11 prints the getter's qualname).
+pub fn property_name(vm: &mut Vm, p: &Value) -> String {
+    if let Some(Payload::Property(fs)) = p.as_obj().map(|o| &o.payload) {
+        let fget = fs.borrow()[0].clone();
+        if !fget.is_none() {
+            if let Ok(Some(n)) = vm.getattr_opt(&fget, &Value::str("__name__")) {
+                if let Some(s) = n.as_str() {
+                    return format!("'{s}' ");
+                }
+            }
+        }
+    }
+    String::new()
+}
+
+pub fn is_builtin_print(v: &Value) -> bool {
+    matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "print" && n.kind == NativeKind::Function)
+}
+
+fn fdata(v: &Value) -> &FunctionData {
+    match &v.as_obj().unwrap().payload {
+        Payload::Function(f) => f,
+        _ => panic!("function expected"),
+    }
+}
+
+fn func_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let fd = fdata(&args[0]);
+    Ok(Value::string(format!(
+        "<function {} at {:#x}>",
+        fd.qualname.borrow().as_str().unwrap_or("?"),
+        args[0].id()
+    )))
+}
+
+fn func_get(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (f, obj) = (&args[0], args.get(1).cloned().unwrap_or(Value::NONE));
+    if obj.is_none() {
+        return Ok(f.clone());
+    }
+    Ok(new_method(f.clone(), obj))
+}
+
+macro_rules! fn_attr {
+    ($get:ident, $set:ident, $field:ident) => {
+        fn $get(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+            Ok(fdata(&args[0]).$field.borrow().clone())
+        }
+        fn $set(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+            let v = if args[1].is_null() { Value::NONE } else { args[1].clone() };
+            *fdata(&args[0]).$field.borrow_mut() = v;
+            Ok(Value::NONE)
+        }
+    };
+}
+fn_attr!(func_get_name, func_set_name, name);
+fn_attr!(func_get_qualname, func_set_qualname, qualname);
+fn_attr!(func_get_defaults, func_set_defaults, defaults);
+fn_attr!(func_get_kwdefaults, func_set_kwdefaults, kwdefaults);
+fn_attr!(func_get_doc, func_set_doc, doc);
+fn_attr!(func_get_module, func_set_module, module);
+
+fn func_get_annotations(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let fd = fdata(&args[0]);
+    let cur = fd.annotations.borrow().clone();
+    if cur.as_dict().is_some() {
+        return Ok(cur);
+    }
+    if let Some(t) = cur.as_tuple() {
+        // The compiler may pass annotations as a flat (name, value, ...) tuple.
+        let d = dict::new_dict();
+        for pair in t.chunks(2) {
+            if pair.len() == 2 {
+                if let Some(_) = pair[0].as_pystr_exact() {
+                    dict::dict_set_strvalue(&d, pair[0].clone(), pair[1].clone());
+                }
+            }
+        }
+        *fd.annotations.borrow_mut() = d.clone();
+        return Ok(d);
+    }
+    let d = dict::new_dict();
+    *fd.annotations.borrow_mut() = d.clone();
+    Ok(d)
+}
+
+fn func_set_annotations(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    *fdata(&args[0]).annotations.borrow_mut() = args[1].clone();
+    Ok(Value::NONE)
+}
+
+fn func_get_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(new_code_object(fdata(&args[0]).code.clone()))
+}
+
+fn func_get_globals(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(fdata(&args[0]).globals.clone())
+}
+
+fn func_get_closure(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(fdata(&args[0]).closure.clone())
+}
+
+fn func_get_builtins(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(fdata(&args[0]).builtins.clone())
+}
+
+fn method_parts(v: &Value) -> (Value, Value) {
+    match &v.as_obj().unwrap().payload {
+        Payload::Method { func, self_ } => (func.clone(), self_.clone()),
+        _ => (Value::NONE, Value::NONE),
+    }
+}
+
+fn method_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (f, s) = method_parts(&args[0]);
+    let name = match vm.getattr_opt(&f, &Value::str("__qualname__"))? {
+        Some(n) => vm.str_string(&n)?,
+        None => "?".into(),
+    };
+    let sr = vm.repr_string(&s)?;
+    Ok(Value::string(format!("<bound method {name} of {sr}>")))
+}
+
+fn method_func(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(method_parts(&args[0]).0)
+}
+fn method_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(method_parts(&args[0]).1)
+}
+
+fn method_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if !matches!(args[1].as_obj().map(|o| &o.payload), Some(Payload::Method { .. })) {
+        return Ok(types().not_implemented.clone());
+    }
+    let (f1, s1) = method_parts(&args[0]);
+    let (f2, s2) = method_parts(&args[1]);
+    let _ = vm;
+    Ok(Value::bool(f1.is(&f2) && s1.is(&s2)))
+}
+
+fn method_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (f, s) = method_parts(&args[0]);
+    Ok(Value::int(vm.hash(&f)? ^ crate::ops::pointer_hash(&s)))
+}
+
+fn method_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // Unknown attributes of a bound method come from its function.
+    let (f, _) = method_parts(&args[0]);
+    if let Some(v) = crate::ops::attr::generic_getattr(vm, &args[0], &args[1])? {
+        return Ok(v);
+    }
+    vm.getattr(&f, &args[1])
+}
+
+fn native_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    if !n.bound.is_null() && !n.bound.is_none() && n.kind != NativeKind::Function {
+        let is_module = matches!(n.bound.as_obj().map(|o| &o.payload), Some(Payload::Module(_)));
+        if !is_module {
+            let tn = type_ref(&n.bound).type_name_str();
+            return Ok(Value::string(format!("<built-in method {} of {} object at {:#x}>", n.name, tn, n.bound.id())));
+        }
+    }
+    match (&n.owner, n.kind) {
+        (Some(o), NativeKind::Method) if n.bound.is_null() => Ok(Value::string(format!(
+            "<method '{}' of '{}' objects>",
+            n.name,
+            o.as_obj().map(|x| x.type_name_str()).unwrap_or_default()
+        ))),
+        _ => Ok(Value::string(format!("<built-in function {}>", n.name))),
+    }
+}
+
+fn native_get(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let obj = args.get(1).cloned().unwrap_or(Value::NONE);
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    if obj.is_none() || !n.bound.is_null() {
+        return Ok(args[0].clone());
+    }
+    Ok(bind_native(&args[0], obj))
+}
+
+fn native_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    Ok(Value::str(n.name))
+}
+
+fn native_qualname(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    Ok(match &n.owner {
+        Some(o) if o.as_obj().and_then(|x| x.as_type()).is_some() => {
+            Value::string(format!("{}.{}", o.as_obj().unwrap().type_name_str(), n.name))
+        }
+        _ => Value::str(n.name),
+    })
+}
+
+fn native_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    Ok(if n.bound.is_null() { Value::NONE } else { n.bound.clone() })
+}
+
+fn native_module(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str("builtins"))
+}
+
+fn native_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    Ok(n.doc.map(Value::str).unwrap_or(Value::NONE))
+}
+
+// ------------------------------------------------------------------ property
+
+fn property_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let co = args[0].as_obj().unwrap();
+    Ok(Value::from_obj(PyObject::new(co, Payload::Property(RefCell::new([Value::NONE, Value::NONE, Value::NONE, Value::NONE])))))
+}
+
+fn prop_cell(v: &Value) -> &RefCell<[Value; 4]> {
+    match &v.as_obj().unwrap().payload {
+        Payload::Property(p) => p,
+        _ => panic!("property expected"),
+    }
+}
+
+fn property_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [_, fget, fset, fdel, doc] = bind("property", args, kw, &["self", "fget=", "fset=", "fdel=", "doc="])?;
+    let fget = fget.unwrap_or(Value::NONE);
+    let mut doc = doc.unwrap_or(Value::NONE);
+    if doc.is_none() && !fget.is_none() {
+        if let Some(d) = vm.getattr_opt(&fget, &Value::str("__doc__"))? {
+            doc = d;
+        }
+    }
+    *prop_cell(&args[0]).borrow_mut() = [fget, fset.unwrap_or(Value::NONE), fdel.unwrap_or(Value::NONE), doc];
+    Ok(Value::NONE)
+}
+
+fn property_copy(vm: &mut Vm, p: &Value, idx: usize, f: Value) -> PyResult<Value> {
+    let mut parts = prop_cell(p).borrow().clone();
+    parts[idx] = f;
+    let cls = crate::types::type_of(p);
+    let np = vm.call(&cls, &[parts[0].clone(), parts[1].clone(), parts[2].clone(), parts[3].clone()])?;
+    Ok(np)
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy(vm, &args[0], 0, args[1].clone())
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy(vm, &args[0], 1, args[1].clone())
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy(vm, &args[0], 2, args[1].clone())
+}
+fn property_fget(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(prop_cell(&args[0]).borrow()[0].clone())
+}
+fn property_fset(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(prop_cell(&args[0]).borrow()[1].clone())
+}
+fn property_fdel(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(prop_cell(&args[0]).borrow()[2].clone())
+}
+fn property_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(prop_cell(&args[0]).borrow()[3].clone())
+}
+
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let obj = args.get(1).cloned().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(args[0].clone());
+    }
+    let owner = crate::types::type_of(&obj);
+    crate::ops::attr::descr_get(vm, args[0].clone(), Some(&obj), &owner)
+}
+
+fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let f = prop_cell(&args[0]).borrow()[1].clone();
+    if f.is_none() {
+        return Err(PyErr::attribute_error("can't set attribute"));
+    }
+    vm.call(&f, &[args[1].clone(), args[2].clone()])
+}
+
+fn property_set_name(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+// ------------------------------------------------ classmethod / staticmethod
+
+fn wrapped(v: &Value) -> Value {
+    match &v.as_obj().unwrap().payload {
+        Payload::ClassMethod(f) | Payload::StaticMethod(f) => f.borrow().clone(),
+        _ => Value::NONE,
+    }
+}
+
+fn classmethod_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("classmethod", &args[1..], kw, 1, 1)?;
+    let co = args[0].as_obj().unwrap();
+    Ok(Value::from_obj(PyObject::new(co, Payload::ClassMethod(RefCell::new(args[1].clone())))))
+}
+
+fn staticmethod_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("staticmethod", &args[1..], kw, 1, 1)?;
+    let co = args[0].as_obj().unwrap();
+    Ok(Value::from_obj(PyObject::new(co, Payload::StaticMethod(RefCell::new(args[1].clone())))))
+}
+
+fn cm_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn cm_func(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(wrapped(&args[0]))
+}
+
+fn cm_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let obj = args.get(1).cloned().unwrap_or(Value::NONE);
+    let owner = match args.get(2) {
+        Some(o) if !o.is_none() => o.clone(),
+        _ => crate::types::type_of(&obj),
+    };
+    crate::ops::attr::descr_get(vm, args[0].clone(), if obj.is_none() { None } else { Some(&obj) }, &owner)
+}
+
+fn sm_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let f = wrapped(&args[0]);
+    vm.call_kw(&f, &args[1..], kw)
+}
+
+fn wrapped_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // __doc__, __name__, __isabstractmethod__ ... come from the wrapped function.
+    if let Some(v) = crate::ops::attr::generic_getattr(vm, &args[0], &args[1])? {
+        return Ok(v);
+    }
+    let f = wrapped(&args[0]);
+    vm.getattr(&f, &args[1])
+}
+
+fn cell_contents(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = crate::interp::eval::cell_get(&args[0]);
+    if v.is_null() {
+        return Err(PyErr::value_error("Cell is empty"));
+    }
+    Ok(v)
+}
+
+fn code_attr(args: &[Value]) -> Rc<VmCode> {
+    as_code(&args[0]).unwrap()
+}
+fn code_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(code_attr(args).name.clone())
+}
+fn code_qualname(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(code_attr(args).qualname.clone())
+}
+fn code_filename(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(code_attr(args).filename.clone())
+}
+fn code_firstlineno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).code.firstlineno as i64))
+}
+fn code_argcount(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).code.argcount as i64))
+}
+fn code_posonlyargcount(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).code.posonlyargcount as i64))
+}
+fn code_kwonlyargcount(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).code.kwonlyargcount as i64))
+}
+fn code_flags(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).code.flags as i64))
+}
+fn code_varnames(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::tuple(code_attr(args).varnames.clone()))
+}
+fn code_nlocals(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).nlocals as i64))
+}
+fn code_consts(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::tuple(code_attr(args).consts.clone()))
+}
+fn code_names(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::tuple(code_attr(args).names.clone()))
+}
+fn code_freevars(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = code_attr(args);
+    Ok(Value::tuple(c.cell_names[c.ncells..].to_vec()))
+}
+fn code_cellvars(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = code_attr(args);
+    Ok(Value::tuple(c.cell_names[..c.ncells].to_vec()))
+}
+fn code_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = code_attr(args);
+    Ok(Value::string(format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.name.as_str().unwrap_or(""),
+        args[0].id(),
+        c.filename.as_str().unwrap_or(""),
+        c.code.firstlineno
+    )))
+}
+
+pub fn init(t: &Types) {
+    let f = &t.function;
+    add_method(f, "__repr__", func_repr);
+    add_method(f, "__get__", func_get);
+    add_getset(f, "__name__", func_get_name, Some(func_set_name));
+    add_getset(f, "__qualname__", func_get_qualname, Some(func_set_qualname));
+    add_getset(f, "__defaults__", func_get_defaults, Some(func_set_defaults));
+    add_getset(f, "__kwdefaults__", func_get_kwdefaults, Some(func_set_kwdefaults));
+    add_getset(f, "__doc__", func_get_doc, Some(func_set_doc));
+    add_getset(f, "__module__", func_get_module, Some(func_set_module));
+    add_getset(f, "__annotations__", func_get_annotations, Some(func_set_annotations));
+    add_getset(f, "__code__", func_get_code, None);
+    add_getset(f, "__globals__", func_get_globals, None);
+    add_getset(f, "__closure__", func_get_closure, None);
+    add_getset(f, "__builtins__", func_get_builtins, None);
+    let (g, s) = crate::types::object::dict_getset();
+    add_getset(f, "__dict__", g, Some(s));
+    f.as_obj().unwrap().type_data().has_instance_dict.set(true);
+    let m = &t.method;
+    add_method(m, "__repr__", method_repr);
+    add_method(m, "__eq__", method_eq);
+    add_method(m, "__hash__", method_hash);
+    add_method(m, "__getattribute__", method_getattr);
+    add_getset(m, "__func__", method_func, None);
+    add_getset(m, "__self__", method_self, None);
+    for nt in [&t.builtin_function, &t.method_descriptor, &t.classmethod_descriptor] {
+        add_method(nt, "__repr__", native_repr);
+        add_method(nt, "__get__", native_get);
+        add_getset(nt, "__name__", native_name, None);
+        add_getset(nt, "__qualname__", native_qualname, None);
+        add_getset(nt, "__self__", native_self, None);
+        add_getset(nt, "__module__", native_module, None);
+        add_getset(nt, "__doc__", native_doc, None);
+    }
+    let p = &t.property;
+    add_native(p, "__new__", property_new, NativeKind::StaticMethod);
+    add_method(p, "__init__", property_init);
+    add_method(p, "getter", property_getter);
+    add_method(p, "setter", property_setter);
+    add_method(p, "deleter", property_deleter);
+    add_method(p, "__get__", property_get);
+    add_method(p, "__set__", property_set);
+    add_method(p, "__set_name__", property_set_name);
+    add_getset(p, "fget", property_fget, None);
+    add_getset(p, "fset", property_fset, None);
+    add_getset(p, "fdel", property_fdel, None);
+    add_getset(p, "__doc__", property_doc, None);
+    for (ty, new) in [(&t.classmethod, classmethod_new as crate::object::NativeFn), (&t.staticmethod, staticmethod_new)] {
+        add_native(ty, "__new__", new, NativeKind::StaticMethod);
+        add_method(ty, "__init__", cm_init);
+        add_method(ty, "__get__", cm_get);
+        add_method(ty, "__getattribute__", wrapped_getattr);
+        add_getset(ty, "__func__", cm_func, None);
+        add_getset(ty, "__wrapped__", cm_func, None);
+        ty.as_obj().unwrap().type_data().has_instance_dict.set(true);
+    }
+    add_method(&t.staticmethod, "__call__", sm_call);
+    add_getset(&t.cell, "cell_contents", cell_contents, None);
+    let c = &t.code;
+    add_method(c, "__repr__", code_repr);
+    add_getset(c, "co_name", code_name, None);
+    add_getset(c, "co_qualname", code_qualname, None);
+    add_getset(c, "co_filename", code_filename, None);
+    add_getset(c, "co_firstlineno", code_firstlineno, None);
+    add_getset(c, "co_argcount", code_argcount, None);
+    add_getset(c, "co_posonlyargcount", code_posonlyargcount, None);
+    add_getset(c, "co_kwonlyargcount", code_kwonlyargcount, None);
+    add_getset(c, "co_flags", code_flags, None);
+    add_getset(c, "co_varnames", code_varnames, None);
+    add_getset(c, "co_nlocals", code_nlocals, None);
+    add_getset(c, "co_consts", code_consts, None);
+    add_getset(c, "co_names", code_names, None);
+    add_getset(c, "co_freevars", code_freevars, None);
+    add_getset(c, "co_cellvars", code_cellvars, None);
+}

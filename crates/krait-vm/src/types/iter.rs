@@ -1,0 +1,548 @@
+//! Native iterators: over lists, tuples, ranges, strs, dicts, sets, the
+//! old sequence protocol, and the builtin iterator types `enumerate`, `zip`,
+//! `map`, `filter`, `reversed`, `iter(callable, sentinel)`.
+//!
+//! They share one payload (`Payload::Iter(IterState)`) and one `__next__`;
+//! each has its own Python-visible type.
+
+use crate::args::bind;
+use crate::object::{NativeKind, Payload, PyObject};
+use crate::types::{add_method, add_native, types, Types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+use std::cell::RefCell;
+
+pub enum IterState {
+    List { list: Value, i: usize },
+    ListRev { list: Value, i: usize },
+    Tuple { tuple: Value, i: usize },
+    Range { next: i64, step: i64, left: i64 },
+    Str { s: Value, byte: usize },
+    Bytes { b: Value, i: usize },
+    /// Dict or set: `kind` 0 keys, 1 values, 2 items; `version` detects resizes.
+    Dict { d: Value, i: usize, kind: u8, len: usize },
+    Seq { seq: Value, i: usize },
+    Enumerate { it: Value, n: Value },
+    Zip { its: Vec<Value>, strict: bool },
+    Map { f: Value, its: Vec<Value> },
+    Filter { f: Value, it: Value },
+    Reversed { seq: Value, i: i64 },
+    Callable { f: Value, sentinel: Value },
+    /// A precomputed list of items (set snapshots, etc.).
+    Items { items: Vec<Value>, i: usize },
+    Exhausted,
+}
+
+fn make(ty: &Value, st: IterState) -> Value {
+    Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Iter(RefCell::new(st))))
+}
+
+pub fn new_list_iter(l: Value) -> Value {
+    make(&types().list_iterator, IterState::List { list: l, i: 0 })
+}
+pub fn new_list_reverse_iter(l: Value) -> Value {
+    let n = l.as_list().map(|x| x.borrow().len()).unwrap_or(0);
+    make(&types().list_reverseiterator, IterState::ListRev { list: l, i: n })
+}
+pub fn new_tuple_iter(t: Value) -> Value {
+    make(&types().tuple_iterator, IterState::Tuple { tuple: t, i: 0 })
+}
+pub fn new_range_iter(start: i64, step: i64, len: i64) -> Value {
+    make(&types().range_iterator, IterState::Range { next: start, step, left: len })
+}
+pub fn new_seq_iter(seq: Value) -> Value {
+    make(&types().iterator, IterState::Seq { seq, i: 0 })
+}
+pub fn new_items_iter(ty: &Value, items: Vec<Value>) -> Value {
+    make(ty, IterState::Items { items, i: 0 })
+}
+pub fn new_dict_iter(d: Value, kind: u8) -> Value {
+    let t = types();
+    let ty = match kind {
+        0 => &t.dict_keyiterator,
+        1 => &t.dict_valueiterator,
+        _ => &t.dict_itemiterator,
+    };
+    let len = d.as_dict().map(|x| x.borrow().len()).unwrap_or(0);
+    make(ty, IterState::Dict { d, i: 0, kind, len })
+}
+
+/// `iter(v)` for builtin containers, without any lookup.
+pub fn native_iter(v: &Value) -> Option<Value> {
+    let o = v.as_obj()?;
+    if o.ty().type_data().heap {
+        return None;
+    }
+    let t = types();
+    Some(match &o.payload {
+        Payload::List(_) => new_list_iter(v.clone()),
+        Payload::Tuple(_) => new_tuple_iter(v.clone()),
+        Payload::Range { .. } => {
+            let (a, b, c) = crate::types::range::range_i64(v)?;
+            new_range_iter(a, c, crate::types::range::range_len(a, b, c))
+        }
+        Payload::Str(_) => make(&t.str_iterator, IterState::Str { s: v.clone(), byte: 0 }),
+        Payload::Bytes(_) | Payload::ByteArray(_) => make(&t.bytes_iterator, IterState::Bytes { b: v.clone(), i: 0 }),
+        Payload::Dict(_) => new_dict_iter(v.clone(), 0),
+        Payload::Set(s) => {
+            let items = s.borrow().keys();
+            new_items_iter(&t.set_iterator, items)
+        }
+        Payload::FrozenSet(s) => new_items_iter(&t.set_iterator, s.keys()),
+        Payload::Iter(_) | Payload::Generator(_) => v.clone(),
+        _ => return None,
+    })
+}
+
+fn state(it: &Value) -> &RefCell<IterState> {
+    match &it.as_obj().unwrap().payload {
+        Payload::Iter(s) => s,
+        _ => unreachable!("not a native iterator"),
+    }
+}
+
+/// Next item of a native iterator whose step needs no Python code.
+#[inline]
+pub fn iter_next_fast(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    {
+        let mut st = state(it).borrow_mut();
+        match &mut *st {
+            IterState::Range { next, step, left } => {
+                if *left <= 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *next = next.wrapping_add(*step);
+                *left -= 1;
+                return Ok(Some(Value::int(v)));
+            }
+            IterState::List { list, i } => {
+                let l = list.as_list().unwrap().borrow();
+                if *i < l.len() {
+                    let v = l[*i].clone();
+                    *i += 1;
+                    return Ok(Some(v));
+                }
+                drop(l);
+                *st = IterState::Exhausted;
+                return Ok(None);
+            }
+            _ => {}
+        }
+    }
+    iter_next(vm, it)
+}
+
+/// `next()` of any native iterator.
+pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let cell = state(it);
+    // Steps that need no Python code are done under the borrow.
+    {
+        let mut st = cell.borrow_mut();
+        let r: Option<Option<Value>> = match &mut *st {
+            IterState::Exhausted => Some(None),
+            IterState::List { list, i } => {
+                let l = list.as_list().unwrap().borrow();
+                if *i < l.len() {
+                    *i += 1;
+                    Some(Some(l[*i - 1].clone()))
+                } else {
+                    Some(None)
+                }
+            }
+            IterState::ListRev { list, i } => {
+                let l = list.as_list().unwrap().borrow();
+                if *i > 0 && *i <= l.len() {
+                    *i -= 1;
+                    Some(Some(l[*i].clone()))
+                } else {
+                    Some(None)
+                }
+            }
+            IterState::Tuple { tuple, i } => {
+                let t = tuple.as_tuple().unwrap();
+                if *i < t.len() {
+                    *i += 1;
+                    Some(Some(t[*i - 1].clone()))
+                } else {
+                    Some(None)
+                }
+            }
+            IterState::Range { next, step, left } => {
+                if *left > 0 {
+                    let v = *next;
+                    *next = next.wrapping_add(*step);
+                    *left -= 1;
+                    Some(Some(Value::int(v)))
+                } else {
+                    Some(None)
+                }
+            }
+            IterState::Str { s, byte } => {
+                let text = s.as_str().unwrap();
+                match text[*byte..].chars().next() {
+                    Some(c) => {
+                        *byte += c.len_utf8();
+                        let mut buf = [0u8; 4];
+                        Some(Some(Value::str(c.encode_utf8(&mut buf))))
+                    }
+                    None => Some(None),
+                }
+            }
+            IterState::Bytes { b, i } => {
+                let byte = match &b.as_obj().unwrap().payload {
+                    Payload::Bytes(x) => x.get(*i).copied(),
+                    Payload::ByteArray(x) => x.borrow().get(*i).copied(),
+                    _ => None,
+                };
+                *i += 1;
+                Some(byte.map(|x| Value::int(x as i64)))
+            }
+            IterState::Dict { d, i, kind, len } => {
+                let dd = d.as_dict().unwrap().borrow();
+                if dd.len() != *len {
+                    let msg = if matches!(&d.as_obj().unwrap().payload, Payload::Dict(_)) {
+                        "dictionary changed size during iteration"
+                    } else {
+                        "Set changed size during iteration"
+                    };
+                    drop(dd);
+                    *st = IterState::Exhausted;
+                    return Err(PyErr::runtime_error(msg));
+                }
+                let mut out = None;
+                while *i < dd.raw_len() {
+                    let k = *i;
+                    *i += 1;
+                    if let Some(e) = dd.entry_at(k) {
+                        out = Some(match kind {
+                            0 => e.key.clone(),
+                            1 => e.value.clone(),
+                            _ => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                        });
+                        break;
+                    }
+                }
+                Some(out)
+            }
+            IterState::Items { items, i } => {
+                if *i < items.len() {
+                    *i += 1;
+                    Some(Some(items[*i - 1].clone()))
+                } else {
+                    Some(None)
+                }
+            }
+            _ => None,
+        };
+        if let Some(r) = r {
+            if r.is_none() {
+                *st = IterState::Exhausted;
+            }
+            return Ok(r);
+        }
+    }
+    // Steps that run Python code: copy what is needed out of the state first.
+    enum Step {
+        Seq(Value, usize),
+        Enumerate(Value, Value),
+        Zip(Vec<Value>, bool),
+        Map(Value, Vec<Value>),
+        Filter(Value, Value),
+        Reversed(Value, i64),
+        Callable(Value, Value),
+    }
+    let step = match &*cell.borrow() {
+        IterState::Seq { seq, i } => Step::Seq(seq.clone(), *i),
+        IterState::Enumerate { it, n } => Step::Enumerate(it.clone(), n.clone()),
+        IterState::Zip { its, strict } => Step::Zip(its.clone(), *strict),
+        IterState::Map { f, its } => Step::Map(f.clone(), its.clone()),
+        IterState::Filter { f, it } => Step::Filter(f.clone(), it.clone()),
+        IterState::Reversed { seq, i } => Step::Reversed(seq.clone(), *i),
+        IterState::Callable { f, sentinel } => Step::Callable(f.clone(), sentinel.clone()),
+        _ => return Ok(None),
+    };
+    let r = match step {
+        Step::Seq(seq, i) => match vm.getitem(&seq, &Value::int(i as i64)) {
+            Ok(v) => {
+                if let IterState::Seq { i, .. } = &mut *cell.borrow_mut() {
+                    *i += 1;
+                }
+                Some(v)
+            }
+            Err(e) if e.matches(&types().exc.index_error) || e.matches(&types().exc.stop_iteration) => None,
+            Err(e) => return Err(e),
+        },
+        Step::Enumerate(inner, n) => match vm.next(&inner)? {
+            Some(v) => {
+                let next_n = vm.binary_op(&n, &Value::int(1), krait_compiler::opcodes::BinOpKind::Add, false)?;
+                if let IterState::Enumerate { n, .. } = &mut *cell.borrow_mut() {
+                    *n = next_n;
+                }
+                Some(Value::tuple(vec![n, v]))
+            }
+            None => None,
+        },
+        Step::Zip(its, strict) => {
+            if its.is_empty() {
+                None
+            } else {
+                let mut items = Vec::with_capacity(its.len());
+                let mut stopped_at = None;
+                for (k, i) in its.iter().enumerate() {
+                    match vm.next(i)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            stopped_at = Some(k);
+                            break;
+                        }
+                    }
+                }
+                match stopped_at {
+                    None => Some(Value::tuple(items)),
+                    Some(k) => {
+                        if strict {
+                            if k > 0 {
+                                let plural = if k == 1 { " " } else { "s 1-" };
+                                *cell.borrow_mut() = IterState::Exhausted;
+                                return Err(PyErr::value_error(format!(
+                                    "zip() argument {} is shorter than argument{}{}",
+                                    k + 1,
+                                    plural,
+                                    k
+                                )));
+                            }
+                            for (k2, i) in its.iter().enumerate().skip(1) {
+                                if vm.next(i)?.is_some() {
+                                    let plural = if k2 == 1 { " " } else { "s 1-" };
+                                    *cell.borrow_mut() = IterState::Exhausted;
+                                    return Err(PyErr::value_error(format!(
+                                        "zip() argument {} is longer than argument{}{}",
+                                        k2 + 1,
+                                        plural,
+                                        k2
+                                    )));
+                                }
+                            }
+                        }
+                        None
+                    }
+                }
+            }
+        }
+        Step::Map(f, its) => {
+            let mut args = Vec::with_capacity(its.len());
+            let mut done = false;
+            for i in &its {
+                match vm.next(i)? {
+                    Some(v) => args.push(v),
+                    None => {
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            if done {
+                None
+            } else {
+                Some(vm.call(&f, &args)?)
+            }
+        }
+        Step::Filter(f, inner) => loop {
+            match vm.next(&inner)? {
+                Some(v) => {
+                    let keep = if f.is_none() {
+                        vm.truthy(&v)?
+                    } else {
+                        let r = vm.call(&f, &[v.clone()])?;
+                        vm.truthy(&r)?
+                    };
+                    if keep {
+                        break Some(v);
+                    }
+                }
+                None => break None,
+            }
+        },
+        Step::Reversed(seq, i) => {
+            if i < 0 {
+                None
+            } else {
+                match vm.getitem(&seq, &Value::int(i)) {
+                    Ok(v) => {
+                        if let IterState::Reversed { i, .. } = &mut *cell.borrow_mut() {
+                            *i -= 1;
+                        }
+                        Some(v)
+                    }
+                    Err(e) if e.matches(&types().exc.index_error) || e.matches(&types().exc.stop_iteration) => None,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Step::Callable(f, sentinel) => {
+            let v = match vm.call(&f, &[]) {
+                Ok(v) => v,
+                Err(e) if e.matches(&types().exc.stop_iteration) => {
+                    *cell.borrow_mut() = IterState::Exhausted;
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
+            if vm.eq(&v, &sentinel)? {
+                None
+            } else {
+                Some(v)
+            }
+        }
+    };
+    if r.is_none() {
+        *cell.borrow_mut() = IterState::Exhausted;
+    }
+    Ok(r)
+}
+
+fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn iter_next_m(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    match iter_next(vm, &args[0])? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::bare(&types().exc.stop_iteration)),
+    }
+}
+
+fn length_hint(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let n = match &*state(&args[0]).borrow() {
+        IterState::List { list, i } => list.as_list().unwrap().borrow().len().saturating_sub(*i) as i64,
+        IterState::Tuple { tuple, i } => tuple.as_tuple().unwrap().len().saturating_sub(*i) as i64,
+        IterState::Range { left, .. } => (*left).max(0),
+        IterState::Items { items, i } => items.len().saturating_sub(*i) as i64,
+        IterState::ListRev { i, .. } => *i as i64,
+        _ => 0,
+    };
+    Ok(Value::int(n))
+}
+
+fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [_, iterable, start] = bind("enumerate", args, kw, &["cls", "iterable", "start="])?;
+    let it = vm.iter(&iterable.unwrap())?;
+    let n = match start {
+        Some(s) => {
+            if !s.is_int() {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    crate::types::type_ref(&s).type_name_str()
+                )));
+            }
+            s
+        }
+        None => Value::int(0),
+    };
+    Ok(make(&args[0], IterState::Enumerate { it, n }))
+}
+
+fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let mut strict = false;
+    let npos = args.len() - kw.len();
+    for (k, name) in kw.iter().enumerate() {
+        if name.as_str() == Some("strict") {
+            strict = vm.truthy(&args[npos + k])?;
+        } else {
+            return Err(PyErr::type_error(format!(
+                "zip() got an unexpected keyword argument '{}'",
+                name.as_str().unwrap_or("")
+            )));
+        }
+    }
+    let mut its = Vec::new();
+    for (k, a) in args[1..npos].iter().enumerate() {
+        match vm.iter(a) {
+            Ok(i) => its.push(i),
+            Err(e) if e.matches(&types().exc.type_error) => {
+                return Err(PyErr::type_error(format!(
+                    "zip argument #{} must support iteration",
+                    k + 1
+                )))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(make(&args[0], IterState::Zip { its, strict }))
+}
+
+fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::no_kwargs("map", kw)?;
+    if args.len() < 3 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let f = args[1].clone();
+    let mut its = Vec::new();
+    for a in &args[2..] {
+        its.push(vm.iter(a)?);
+    }
+    Ok(make(&args[0], IterState::Map { f, its }))
+}
+
+fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::no_kwargs("filter", kw)?;
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!("filter expected 2 arguments, got {}", args.len() - 1)));
+    }
+    let it = vm.iter(&args[2])?;
+    Ok(make(&args[0], IterState::Filter { f: args[1].clone(), it }))
+}
+
+fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::no_kwargs("reversed", kw)?;
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("reversed expected 1 argument, got {}", args.len() - 1)));
+    }
+    let seq = &args[1];
+    if let Some(r) = vm.call_special(seq, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let tr = crate::types::type_ref(seq);
+    if crate::types::lookup(tr, "__getitem__").is_none() || matches!(seq.as_obj().map(|o| &o.payload), Some(Payload::Dict(_))) {
+        return Err(PyErr::type_error(format!("'{}' object is not reversible", tr.type_name_str())));
+    }
+    let n = vm.len(seq)? as i64;
+    Ok(make(&args[0], IterState::Reversed { seq: seq.clone(), i: n - 1 }))
+}
+
+pub fn new_callable_iter(f: Value, sentinel: Value) -> Value {
+    make(&types().callable_iterator, IterState::Callable { f, sentinel })
+}
+
+pub fn init(t: &Types) {
+    let all = [
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.tuple_iterator,
+        &t.range_iterator,
+        &t.str_iterator,
+        &t.bytes_iterator,
+        &t.set_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+        &t.iterator,
+        &t.callable_iterator,
+    ];
+    for ty in all {
+        add_method(ty, "__iter__", iter_self);
+        add_method(ty, "__next__", iter_next_m);
+        add_method(ty, "__length_hint__", length_hint);
+    }
+    add_native(&t.enumerate, "__new__", enumerate_new, NativeKind::StaticMethod);
+    add_native(&t.zip, "__new__", zip_new, NativeKind::StaticMethod);
+    add_native(&t.map, "__new__", map_new, NativeKind::StaticMethod);
+    add_native(&t.filter, "__new__", filter_new, NativeKind::StaticMethod);
+    add_native(&t.reversed, "__new__", reversed_new, NativeKind::StaticMethod);
+}

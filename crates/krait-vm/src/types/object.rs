@@ -1,0 +1,380 @@
+//! `object`: the root type's methods (default construction, equality,
+//! hashing, repr, attribute access, `__class__`, `__dict__`, `__dir__`,
+//! `__init_subclass__`, `__format__`, `__reduce_ex__`), and `NoneType`,
+//! `NotImplementedType` and `ellipsis`.
+
+use crate::args::bind;
+use crate::object::{NativeKind, Payload, PyObject};
+use crate::ops::attr::generic_setattr;
+use crate::types::{add_getset, add_method, add_native, dict, lookup, type_of, type_ref, types, Types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// `object.__new__(cls, *args, **kwargs)`.
+pub fn object_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let cls = args.first().ok_or_else(|| PyErr::type_error("object.__new__(): not enough arguments"))?;
+    let Some(co) = cls.as_obj().filter(|o| o.as_type().is_some()) else {
+        return Err(PyErr::type_error("object.__new__(X): X is not a type object"));
+    };
+    let td = co.type_data();
+    if args.len() > 1 || !kw.is_empty() {
+        // Excess arguments are an error unless __init__ is overridden and __new__ is not.
+        let new_overridden = !is_object_slot(lookup(co, "__new__"), "__new__");
+        let init_overridden = !is_object_slot(lookup(co, "__init__"), "__init__");
+        if new_overridden || !init_overridden {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", td.name.borrow())));
+        }
+    }
+    if let Some(abstract_methods) = abstract_names(co) {
+        if !abstract_methods.is_empty() {
+            let n = abstract_methods.len();
+            return Err(PyErr::type_error(format!(
+                "Can't instantiate abstract class {} with abstract method{} {}",
+                td.name.borrow(),
+                if n == 1 { "" } else { "s" },
+                abstract_methods.join(", ")
+            )));
+        }
+    }
+    let solid = td.solid_base.get();
+    let obj_t = types().object.as_obj().unwrap() as *const PyObject;
+    if solid != obj_t {
+        // e.g. object.__new__(SomeListSubclass) is not allowed.
+        // SAFETY: solid_base points at an immortal builtin type.
+        let sname = unsafe { (*solid).type_name_str() };
+        return Err(PyErr::type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            td.name.borrow(),
+            sname
+        )));
+    }
+    let nslots = td.slot_names.borrow().len();
+    Ok(Value::from_obj(PyObject::new_with_slots(co, Payload::Object, nslots)))
+}
+
+fn abstract_names(co: &PyObject) -> Option<Vec<String>> {
+    let v = dict::dict_get_str(&co.type_data().dict, "__abstractmethods__")?;
+    let items: Vec<Value> = match &v.as_obj()?.payload {
+        Payload::FrozenSet(s) => s.keys(),
+        Payload::Set(s) => s.borrow().keys(),
+        Payload::Tuple(t) => t.to_vec(),
+        Payload::List(l) => l.borrow().clone(),
+        _ => return None,
+    };
+    let mut names: Vec<String> = items.iter().filter_map(|x| x.as_str().map(|s| format!("'{s}'"))).collect();
+    names.sort();
+    Some(names)
+}
+
+fn is_object_slot(f: Option<Value>, name: &str) -> bool {
+    match f.as_ref().and_then(|f| f.as_obj()).map(|o| &o.payload) {
+        Some(Payload::Native(n)) => n.name == name && n.owner.as_ref().map_or(false, |o| o.is(&types().object)),
+        _ => false,
+    }
+}
+
+fn object_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        let co = type_ref(&args[0]);
+        let init_overridden = !is_object_slot(lookup(co, "__init__"), "__init__");
+        let new_overridden = !is_object_slot(lookup(co, "__new__"), "__new__");
+        if init_overridden || !new_overridden {
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                co.type_name_str()
+            )));
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// The default repr: `<module.Qualname object at 0x...>`.
+pub fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = &args[0];
+    let ty = type_of(v);
+    let td = ty.as_obj().unwrap().type_data();
+    let qual = td.qualname.borrow().clone();
+    let module = dict::dict_get_str(&td.dict, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
+    let _ = vm;
+    let name = match module {
+        Some(m) if m != "builtins" => format!("{m}.{qual}"),
+        _ => qual,
+    };
+    Ok(Value::string(format!("<{} object at {:#x}>", name, v.id())))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.repr(&args[0])
+}
+
+fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args[0].is(&args[1]) {
+        Ok(Value::TRUE)
+    } else {
+        Ok(types().not_implemented.clone())
+    }
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // Default __ne__ inverts __eq__ unless it returns NotImplemented.
+    let r = match lookup(type_ref(&args[0]), "__eq__") {
+        Some(eq) => vm.call(&eq, &[args[0].clone(), args[1].clone()])?,
+        None => types().not_implemented.clone(),
+    };
+    if r.is(&types().not_implemented) {
+        return Ok(r);
+    }
+    Ok(Value::bool(!vm.truthy(&r)?))
+}
+
+fn object_cmp_notimpl(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(types().not_implemented.clone())
+}
+
+fn object_hash(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(crate::ops::pointer_hash(&args[0])))
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (obj, name) = (&args[0], &args[1]);
+    if name.as_pystr().is_none() {
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_ref(name).type_name_str()
+        )));
+    }
+    let r = if matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Type(_))) {
+        crate::ops::attr::type_getattr(vm, obj, name)?
+    } else {
+        crate::ops::attr::generic_getattr(vm, obj, name)?
+    };
+    r.ok_or_else(|| crate::ops::attr::no_attribute(obj, name))
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__setattr__", &args[1..], kw, 2, 2)?;
+    if args[1].as_pystr().is_none() {
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_ref(&args[1]).type_name_str()
+        )));
+    }
+    generic_setattr(vm, &args[0], &args[1], Some(args[2].clone()))?;
+    Ok(Value::NONE)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__delattr__", &args[1..], kw, 1, 1)?;
+    generic_setattr(vm, &args[0], &args[1], None)?;
+    Ok(Value::NONE)
+}
+
+fn object_get_class(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(type_of(&args[0]))
+}
+
+fn object_set_class(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (obj, cls) = (&args[0], &args[1]);
+    let Some(new_t) = cls.as_obj().filter(|o| o.as_type().is_some()) else {
+        return Err(PyErr::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_ref(cls).type_name_str()
+        )));
+    };
+    let o = obj.as_obj().ok_or_else(|| PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"))?;
+    let old_t = o.ty();
+    if !old_t.type_data().heap || !new_t.type_data().heap {
+        return Err(PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if old_t.type_data().solid_base.get() != new_t.type_data().solid_base.get()
+        || old_t.type_data().slot_names.borrow().len() != new_t.type_data().slot_names.borrow().len()
+    {
+        return Err(PyErr::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new_t.type_name_str(),
+            old_t.type_name_str()
+        )));
+    }
+    o.set_ty(new_t);
+    Ok(Value::NONE)
+}
+
+fn object_get_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].as_obj().ok_or_else(|| PyErr::attribute_error("object has no __dict__"))?;
+    if let Payload::Type(td) = &o.payload {
+        return Ok(Value::from_obj(PyObject::new(
+            types().mappingproxy.as_obj().unwrap(),
+            Payload::MappingProxy(td.dict.clone()),
+        )));
+    }
+    if !o.ty().type_data().has_instance_dict.get() {
+        return Err(PyErr::attribute_error(format!("'{}' object has no attribute '__dict__'", o.type_name())));
+    }
+    let existing = o.dict.borrow().clone();
+    Ok(match existing {
+        Some(d) => d,
+        None => {
+            let d = dict::new_dict();
+            *o.dict.borrow_mut() = Some(d.clone());
+            d
+        }
+    })
+}
+
+fn object_set_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].as_obj().unwrap();
+    if args[1].as_dict().is_none() {
+        return Err(PyErr::type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_ref(&args[1]).type_name_str()
+        )));
+    }
+    *o.dict.borrow_mut() = Some(args[1].clone());
+    Ok(Value::NONE)
+}
+
+fn object_init_subclass(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !kw.is_empty() || args.len() > 1 {
+        let cls = args[0].as_obj().map(|o| o.type_name_str()).unwrap_or_default();
+        return Err(PyErr::type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
+    }
+    Ok(Value::NONE)
+}
+
+fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(types().not_implemented.clone())
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
+    if !spec.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_ref(&args[0]).type_name_str()
+        )));
+    }
+    vm.str(&args[0])
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let obj = &args[0];
+    let mut names: Vec<Value> = Vec::new();
+    let mut add = |vm: &mut Vm, names: &mut Vec<Value>, keys: Vec<Value>| -> PyResult<()> {
+        for k in keys {
+            let mut seen = false;
+            for n in names.iter() {
+                if vm.eq(n, &k)? {
+                    seen = true;
+                    break;
+                }
+            }
+            if !seen {
+                names.push(k);
+            }
+        }
+        Ok(())
+    };
+    if let Some(o) = obj.as_obj() {
+        if let Some(d) = o.dict.borrow().clone() {
+            let keys = d.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
+            add(vm, &mut names, keys)?;
+        }
+    }
+    let tys: Vec<crate::object::Obj> = match obj.as_obj().and_then(|o| o.as_type()) {
+        Some(td) => td.mro.borrow().clone(),
+        None => type_ref(obj).type_data().mro.borrow().clone(),
+    };
+    for t in tys {
+        let keys = t.type_data().dict.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
+        add(vm, &mut names, keys)?;
+    }
+    Ok(Value::list(names))
+}
+
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let copyreg = crate::import::import_module(vm, "copyreg")?;
+    let f = vm.getattr_str(&copyreg, "__reduce_ex__")?;
+    let proto = args.get(1).cloned().unwrap_or(Value::int(0));
+    vm.call(&f, &[args[0].clone(), proto])
+}
+
+fn object_sizeof(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(std::mem::size_of::<PyObject>() as i64))
+}
+
+fn object_getstate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].as_obj();
+    Ok(o.and_then(|o| o.dict.borrow().clone()).unwrap_or(Value::NONE))
+}
+
+fn none_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str("None"))
+}
+fn none_bool(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::FALSE)
+}
+fn none_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::NONE)
+}
+fn notimpl_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str("NotImplemented"))
+}
+fn ellipsis_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str("Ellipsis"))
+}
+fn notimpl_new(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(types().not_implemented.clone())
+}
+fn ellipsis_new(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(types().ellipsis.clone())
+}
+
+fn bind_unused(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [_] = bind("x", args, kw, &["x"])?;
+    let _ = vm;
+    Ok(Value::NONE)
+}
+
+pub fn init(t: &Types) {
+    let o = &t.object;
+    add_native(o, "__new__", object_new, NativeKind::StaticMethod);
+    add_method(o, "__init__", object_init);
+    add_method(o, "__repr__", object_repr);
+    add_method(o, "__str__", object_str);
+    add_method(o, "__eq__", object_eq);
+    add_method(o, "__ne__", object_ne);
+    add_method(o, "__lt__", object_cmp_notimpl);
+    add_method(o, "__le__", object_cmp_notimpl);
+    add_method(o, "__gt__", object_cmp_notimpl);
+    add_method(o, "__ge__", object_cmp_notimpl);
+    add_method(o, "__hash__", object_hash);
+    add_method(o, "__getattribute__", object_getattribute);
+    add_method(o, "__setattr__", object_setattr);
+    add_method(o, "__delattr__", object_delattr);
+    add_method(o, "__format__", object_format);
+    add_method(o, "__dir__", object_dir);
+    add_method(o, "__reduce_ex__", object_reduce_ex);
+    add_method(o, "__sizeof__", object_sizeof);
+    add_method(o, "__getstate__", object_getstate);
+    add_native(o, "__init_subclass__", object_init_subclass, NativeKind::ClassMethod);
+    add_native(o, "__subclasshook__", object_subclasshook, NativeKind::ClassMethod);
+    add_getset(o, "__class__", object_get_class, Some(object_set_class));
+    crate::types::add_attr(o, "__doc__", Value::str("The base class of the class hierarchy."));
+    // __dict__ is exposed on user classes by type creation.
+    let _ = (object_get_dict, object_set_dict, bind_unused);
+    add_method(&t.none_type, "__repr__", none_repr);
+    add_method(&t.none_type, "__bool__", none_bool);
+    add_native(&t.none_type, "__new__", none_new, NativeKind::StaticMethod);
+    add_method(&t.not_implemented_type, "__repr__", notimpl_repr);
+    add_native(&t.not_implemented_type, "__new__", notimpl_new, NativeKind::StaticMethod);
+    add_method(&t.ellipsis_type, "__repr__", ellipsis_repr);
+    add_native(&t.ellipsis_type, "__new__", ellipsis_new, NativeKind::StaticMethod);
+}
+
+/// The `__dict__` getset for user classes.
+pub fn dict_getset() -> (crate::object::NativeFn, crate::object::NativeFn) {
+    (object_get_dict, object_set_dict)
+}

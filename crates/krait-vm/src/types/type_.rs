@@ -1,0 +1,825 @@
+//! `type`: calling a class (`__new__` then `__init__`), creating classes
+//! (`type.__new__`: C3 MRO, `__slots__`, layout checks, `__set_name__`,
+//! `__init_subclass__`, the `__class__` cell), `__build_class__` behind the
+//! `class` statement, type attributes, version tags, and `X | Y` unions and
+//! `list[int]` generic aliases (as light objects).
+
+use crate::args::bind;
+use crate::interp::call::run_code;
+use crate::object::{NativeKind, Obj, Payload, PyObject};
+use crate::types::{self, add_getset, add_method, add_native, dict, lookup, type_of, type_ref, types, Types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+use std::cell::Cell;
+
+/// Mark a type (and its subclasses) as changed: caches keyed on the version drop.
+pub fn type_modified(t: &PyObject) {
+    if let Some(td) = t.as_type() {
+        td.version.set(td.version.get() + 1);
+        let subs: Vec<Obj> = td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();
+        for s in subs {
+            type_modified(&s);
+        }
+    }
+}
+
+/// Call a type object: `cls(*args, **kw)`.
+pub fn call_type(vm: &mut Vm, cls: &Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let t = types();
+    if cls.is(&t.type_) && args.len() == 1 && kw.is_empty() {
+        return Ok(type_of(&args[0]));
+    }
+    let co = cls.as_obj().unwrap();
+    let meta = co.ty();
+    // A metaclass overriding __call__.
+    if meta.type_data().heap {
+        if let Some(c) = lookup(meta, "__call__") {
+            if !matches!(c.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__call__") {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(cls.clone());
+                a.extend_from_slice(args);
+                return vm.call_kw(&c, &a, kw);
+            }
+        }
+    }
+    type_call_default(vm, cls, args, kw)
+}
+
+fn type_call_default(vm: &mut Vm, cls: &Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let co = cls.as_obj().unwrap();
+    let new = lookup(co, "__new__").ok_or_else(|| PyErr::type_error(format!("cannot create '{}' instances", co.type_name_str())))?;
+    let mut a = Vec::with_capacity(args.len() + 1);
+    a.push(cls.clone());
+    a.extend_from_slice(args);
+    let new = match new.as_obj().map(|o| &o.payload) {
+        Some(Payload::StaticMethod(f)) => f.borrow().clone(),
+        _ => new,
+    };
+    let obj = vm.call_kw(&new, &a, kw)?;
+    if !types::is_instance(&obj, cls) {
+        return Ok(obj);
+    }
+    // `type(name, bases, ns)` must not call __init__ with one argument form.
+    let ot = type_ref(&obj);
+    if let Some(init) = lookup(ot, "__init__") {
+        let is_obj_init = matches!(init.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__init__" && n.owner.as_ref().map_or(false, |w| w.is(&types().object)));
+        if !is_obj_init {
+            a[0] = obj.clone();
+            let r = vm.call_kw(&init, &a, kw)?;
+            if !r.is_none() {
+                return Err(PyErr::type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_ref(&r).type_name_str()
+                )));
+            }
+        } else if (args.len() > 0 || !kw.is_empty()) && lookup(ot, "__new__").map_or(false, |n| {
+            matches!(n.as_obj().map(|o| &o.payload), Some(Payload::Native(x)) if x.name == "__new__" && x.owner.as_ref().map_or(false, |w| w.is(&types().object)))
+        }) {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", ot.type_name_str())));
+        }
+    }
+    Ok(obj)
+}
+
+/// C3 linearisation of `cls` with `bases`.
+fn c3_mro(cls: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut seqs: Vec<Vec<Obj>> = bases.iter().map(|b| b.type_data().mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Obj::ptr_eq(x, cand)));
+            if !in_tail {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(next) = found else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = s[0].type_name_str();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Obj::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
+/// `type.__new__(meta, name, bases, namespace, **kwargs)`.
+pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kw.len();
+    let meta = args[0].clone();
+    if npos == 2 && kw.is_empty() {
+        return Ok(type_of(&args[1]));
+    }
+    if npos != 4 {
+        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = args[1].as_str().ok_or_else(|| PyErr::type_error(format!(
+        "type.__new__() argument 1 must be str, not {}", type_ref(&args[1]).type_name_str())))?.to_string();
+    let bases_t = args[2].as_tuple().ok_or_else(|| PyErr::type_error(format!(
+        "type.__new__() argument 2 must be tuple, not {}", type_ref(&args[2]).type_name_str())))?.to_vec();
+    let ns = &args[3];
+    if ns.as_dict().is_none() {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            type_ref(ns).type_name_str()
+        )));
+    }
+    let t = types();
+    let mut bases: Vec<Obj> = Vec::new();
+    for b in &bases_t {
+        let Some(bo) = b.to_obj().filter(|o| o.as_type().is_some()) else {
+            return Err(PyErr::type_error(format!(
+                "bases must be types"
+            )));
+        };
+        if !bo.type_data().base_ok {
+            return Err(PyErr::type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bo.type_name_str()
+            )));
+        }
+        bases.push(bo);
+    }
+    if bases.is_empty() {
+        bases.push(t.object.to_obj().unwrap());
+    }
+    // The most derived solid base decides the instance layout.
+    let mut solid: *const PyObject = t.object.as_obj().unwrap();
+    for b in &bases {
+        let bs = b.type_data().solid_base.get();
+        // SAFETY: solid bases are immortal builtin types.
+        let (bs_ref, cur_ref) = unsafe { (&*bs, &*solid) };
+        if types::is_subtype_ref(bs_ref, cur_ref) {
+            solid = bs;
+        } else if !types::is_subtype_ref(cur_ref, bs_ref) {
+            return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    // Namespace copy.
+    let cls_dict = dict::new_dict();
+    let items = ns.as_dict().unwrap().borrow().items();
+    let mut qualname = name.clone();
+    let mut classcell = None;
+    for (k, v) in items {
+        match k.as_str() {
+            Some("__qualname__") => {
+                qualname = v.as_str().ok_or_else(|| PyErr::type_error(format!(
+                    "type __qualname__ must be a str, not {}", type_ref(&v).type_name_str())))?.to_string();
+                continue;
+            }
+            Some("__classcell__") => {
+                classcell = Some(v);
+                continue;
+            }
+            _ => {}
+        }
+        dict::dict_set(vm, &cls_dict, k, v)?;
+    }
+    // Special methods that are implicitly static/class methods.
+    for (n, kind) in [("__new__", 0), ("__init_subclass__", 1), ("__class_getitem__", 1)] {
+        if let Some(f) = dict::dict_get_str(&cls_dict, n) {
+            if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) {
+                let wrapped = if kind == 0 {
+                    crate::types::function::new_staticmethod(f)
+                } else {
+                    crate::types::function::new_classmethod(f)
+                };
+                dict::dict_set_str(&cls_dict, n, wrapped);
+            }
+        }
+    }
+    let meta_o = meta.as_obj().unwrap();
+    let td = Box::new(crate::object::TypeData {
+        name: std::cell::RefCell::new(name.clone()),
+        qualname: std::cell::RefCell::new(qualname),
+        bases: std::cell::RefCell::new(Vec::new()),
+        mro: std::cell::RefCell::new(Vec::new()),
+        dict: cls_dict.clone(),
+        solid_base: Cell::new(solid),
+        slot_names: std::cell::RefCell::new(Vec::new()),
+        has_instance_dict: Cell::new(false),
+        has_del: Cell::new(false),
+        heap: true,
+        base_ok: true,
+        version: Cell::new(0),
+        subclasses: std::cell::RefCell::new(Vec::new()),
+    });
+    let cls = PyObject::new(meta_o, Payload::Type(td));
+    let td = cls.type_data();
+    let mro = c3_mro(&cls, &bases)?;
+    *td.mro.borrow_mut() = mro;
+    // Slots and instance dicts.
+    let mut slot_names: Vec<String> = Vec::new();
+    for b in td.mro.borrow().iter().skip(1).rev() {
+        for s in b.type_data().slot_names.borrow().iter() {
+            if !slot_names.contains(s) {
+                slot_names.push(s.clone());
+            }
+        }
+    }
+    let inherited_dict = bases.iter().any(|b| b.type_data().has_instance_dict.get());
+    let mut has_dict = inherited_dict;
+    match dict::dict_get_str(&cls_dict, "__slots__") {
+        Some(sl) => {
+            let names: Vec<Value> = if sl.as_pystr().is_some() { vec![sl] } else { vm.collect(&sl)? };
+            for n in names {
+                let s = n.as_str().ok_or_else(|| PyErr::type_error(format!(
+                    "__slots__ items must be strings, not '{}'", type_ref(&n).type_name_str())))?.to_string();
+                if s == "__dict__" {
+                    has_dict = true;
+                    continue;
+                }
+                if s == "__weakref__" {
+                    continue;
+                }
+                let mangled = if s.starts_with("__") && !s.ends_with("__") {
+                    format!("_{}{}", name.trim_start_matches('_'), s)
+                } else {
+                    s.clone()
+                };
+                if dict::dict_get_str(&cls_dict, &mangled).is_some() {
+                    return Err(PyErr::value_error(format!(
+                        "'{s}' in __slots__ conflicts with class variable"
+                    )));
+                }
+                let index = slot_names.len();
+                slot_names.push(mangled.clone());
+                let d = Value::from_obj(PyObject::new(
+                    types().member_descriptor.as_obj().unwrap(),
+                    Payload::SlotDescriptor { name: mangled.clone(), index },
+                ));
+                dict::dict_set_str(&cls_dict, &mangled, d);
+            }
+        }
+        None => has_dict = true,
+    }
+    // Builtin layouts that cannot carry a dict keep none unless a base had one.
+    td.has_instance_dict.set(has_dict);
+    *td.slot_names.borrow_mut() = slot_names;
+    if has_dict && !inherited_dict && dict::dict_get_str(&cls_dict, "__dict__").is_none() {
+        let (g, s) = crate::types::object::dict_getset();
+        let gs = Value::from_obj(PyObject::new(
+            types().getset_descriptor.as_obj().unwrap(),
+            Payload::GetSet { name: "__dict__", get: g, set: Some(s) },
+        ));
+        dict::dict_set_str(&cls_dict, "__dict__", gs);
+    }
+    if dict::dict_get_str(&cls_dict, "__doc__").is_none() {
+        dict::dict_set_str(&cls_dict, "__doc__", Value::NONE);
+    }
+    if dict::dict_get_str(&cls_dict, "__module__").is_none() {
+        let m = vm_current_module_name(vm);
+        dict::dict_set_str(&cls_dict, "__module__", m);
+    }
+    let has_del = dict::dict_get_str(&cls_dict, "__del__").is_some() || bases.iter().any(|b| b.type_data().has_del.get());
+    td.has_del.set(has_del);
+    for b in &bases {
+        b.type_data().subclasses.borrow_mut().push(std::rc::Rc::downgrade(&cls));
+    }
+    *td.bases.borrow_mut() = bases;
+    let cls_v = Value::from_obj(cls.clone());
+    if let Some(cell) = classcell {
+        match cell.as_obj().map(|o| &o.payload) {
+            Some(Payload::Cell(c)) => {
+                *c.borrow_mut() = cls_v.clone();
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    type_ref(&cell).type_name_str()
+                )))
+            }
+        }
+    }
+    // __set_name__ on descriptors.
+    for (k, v) in cls_dict.as_dict().unwrap().borrow().items() {
+        if let Some(f) = lookup(type_ref(&v), "__set_name__") {
+            if let Err(e) = vm.call(&f, &[v.clone(), cls_v.clone(), k.clone()]) {
+                return Err(e);
+            }
+        }
+    }
+    // super().__init_subclass__(**kwargs)
+    let mro: Vec<Obj> = td.mro.borrow().clone();
+    for base in mro.iter().skip(1) {
+        if let Some(f) = dict::dict_get_str(&base.type_data().dict, "__init_subclass__") {
+            let bound = crate::ops::attr::descr_get(vm, f, None, &cls_v)?;
+            let kwvals: Vec<Value> = args[npos..].to_vec();
+            vm.call_kw(&bound, &kwvals, kw)?;
+            break;
+        }
+    }
+    Ok(cls_v)
+}
+
+fn vm_current_module_name(_vm: &mut Vm) -> Value {
+    Value::str("builtins")
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kw.len();
+    if npos < 2 {
+        return Err(PyErr::type_error("__build_class__: not enough arguments"));
+    }
+    let func = args[0].clone();
+    let name = args[1].clone();
+    let orig_bases: Vec<Value> = args[2..npos].to_vec();
+    // PEP 560: __mro_entries__.
+    let mut bases = Vec::new();
+    let mut changed = false;
+    for b in &orig_bases {
+        if b.as_obj().and_then(|o| o.as_type()).is_none() {
+            if let Some(me) = vm.getattr_opt(b, &Value::str("__mro_entries__"))? {
+                let r = vm.call(&me, &[Value::tuple(orig_bases.clone())])?;
+                let entries = r.as_tuple().ok_or_else(|| PyErr::type_error("__mro_entries__ must return a tuple"))?;
+                bases.extend(entries.iter().cloned());
+                changed = true;
+                continue;
+            }
+        }
+        bases.push(b.clone());
+    }
+    let mut meta: Option<Value> = None;
+    let mut kwnames = Vec::new();
+    let mut kwvals = Vec::new();
+    for (i, k) in kw.iter().enumerate() {
+        if k.as_str() == Some("metaclass") {
+            meta = Some(args[npos + i].clone());
+        } else {
+            kwnames.push(k.clone());
+            kwvals.push(args[npos + i].clone());
+        }
+    }
+    let is_class = meta.as_ref().map_or(true, |m| m.as_obj().and_then(|o| o.as_type()).is_some());
+    let mut meta = meta.unwrap_or_else(|| match bases.first() {
+        Some(b) => type_of(b),
+        None => types().type_.clone(),
+    });
+    if is_class {
+        // The most derived metaclass.
+        for b in &bases {
+            let bt = type_of(b);
+            if types::is_subtype(&meta, &bt) {
+                continue;
+            }
+            if types::is_subtype(&bt, &meta) {
+                meta = bt;
+                continue;
+            }
+            return Err(PyErr::type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    let bases_t = Value::tuple(bases.clone());
+    let ns = match vm.getattr_opt(&meta, &Value::str("__prepare__"))? {
+        Some(prep) => {
+            let mut a = vec![name.clone(), bases_t.clone()];
+            a.extend(kwvals.iter().cloned());
+            vm.call_kw(&prep, &a, &kwnames)?
+        }
+        None => dict::new_dict(),
+    };
+    let (code, globals, closure) = match func.as_obj().map(|o| &o.payload) {
+        Some(Payload::Function(fd)) => (fd.code.clone(), fd.globals.clone(), fd.closure.clone()),
+        _ => return Err(PyErr::type_error("__build_class__: func must be a function")),
+    };
+    let cell = run_code(vm, code, globals, ns.clone(), Some(&closure))?;
+    if changed {
+        vm.setitem(&ns, &Value::str("__orig_bases__"), Value::tuple(orig_bases))?;
+    }
+    let mut a = vec![name, bases_t, ns];
+    a.extend(kwvals);
+    let cls = vm.call_kw(&meta, &a, &kwnames)?;
+    if let Some(Payload::Cell(c)) = cell.as_obj().map(|o| &o.payload) {
+        let cur = c.borrow().clone();
+        if !cur.is(&cls) && cls.as_obj().and_then(|o| o.as_type()).is_some() {
+            if cur.is_null() {
+                *c.borrow_mut() = cls.clone();
+            }
+        }
+    }
+    Ok(cls)
+}
+
+fn type_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].as_obj().unwrap();
+    let td = o.type_data();
+    let module = dict::dict_get_str(&td.dict, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
+    let q = td.qualname.borrow().clone();
+    Ok(Value::string(match module {
+        Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
+        _ => format!("<class '{q}'>"),
+    }))
+}
+
+fn type_call_m(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    type_call_default(vm, &args[0], &args[1..], kw)
+}
+
+fn type_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    Ok(Value::list(td.mro.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
+}
+
+fn type_get_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    Ok(Value::tuple(td.mro.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
+}
+
+fn type_get_bases(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    Ok(Value::tuple(td.bases.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
+}
+
+fn type_get_base(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    Ok(td.bases.borrow().first().map(|b| Value::from_obj(b.clone())).unwrap_or(Value::NONE))
+}
+
+fn type_get_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::string(args[0].as_obj().unwrap().type_data().name.borrow().clone()))
+}
+
+fn type_set_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = args[1].as_str().ok_or_else(|| PyErr::type_error("can only assign string to __name__"))?;
+    *args[0].as_obj().unwrap().type_data().name.borrow_mut() = s.to_string();
+    Ok(Value::NONE)
+}
+
+fn type_get_qualname(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::string(args[0].as_obj().unwrap().type_data().qualname.borrow().clone()))
+}
+
+fn type_set_qualname(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = args[1].as_str().ok_or_else(|| PyErr::type_error("can only assign string to __qualname__"))?;
+    *args[0].as_obj().unwrap().type_data().qualname.borrow_mut() = s.to_string();
+    Ok(Value::NONE)
+}
+
+fn type_get_module(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    Ok(dict::dict_get_str(&td.dict, "__module__").unwrap_or_else(|| Value::str("builtins")))
+}
+
+fn type_get_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    Ok(Value::from_obj(PyObject::new(types().mappingproxy.as_obj().unwrap(), Payload::MappingProxy(td.dict.clone()))))
+}
+
+fn type_get_doc(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    let d = dict::dict_get_str(&td.dict, "__doc__").unwrap_or(Value::NONE);
+    crate::ops::attr::descr_get(vm, d, None, &args[0])
+}
+
+fn type_subclasses(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    let subs: Vec<Value> = td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::from_obj).collect();
+    Ok(Value::list(subs))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let _ = vm;
+    Ok(Value::bool(types::is_instance(&args[1], &args[0])))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args[1].as_obj().and_then(|o| o.as_type()).is_none() {
+        let _ = vm;
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(Value::bool(types::is_subtype(&args[1], &args[0])))
+}
+
+fn type_prepare(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(dict::new_dict())
+}
+
+fn type_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn type_or(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    make_union(vm, &args[0], &args[1])
+}
+
+fn type_ror(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    make_union(vm, &args[1], &args[0])
+}
+
+fn type_get_abstract(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    dict::dict_get_str(&td.dict, "__abstractmethods__").ok_or_else(|| PyErr::attribute_error("__abstractmethods__"))
+}
+
+fn type_set_abstract(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    dict::dict_set_str(&td.dict, "__abstractmethods__", args[1].clone());
+    Ok(Value::NONE)
+}
+
+fn type_get_annotations(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let td = args[0].as_obj().unwrap().type_data();
+    match dict::dict_get_str(&td.dict, "__annotations__") {
+        Some(a) => Ok(a),
+        None => {
+            if !td.heap {
+                return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '__annotations__'", td.name.borrow())));
+            }
+            let d = dict::new_dict();
+            dict::dict_set(vm, &td.dict, Value::str("__annotations__"), d.clone())?;
+            Ok(d)
+        }
+    }
+}
+
+// ---------------------------------------------------------- unions, aliases
+
+/// Python-visible types for `int | str` and `list[int]` are created lazily
+/// as plain classes in the `types` registry-less way: we keep them simple
+/// objects of the opaque type with a tuple payload in their dict.
+pub fn is_union(v: &Value) -> bool {
+    v.as_obj().map_or(false, |o| o.type_name() == "UnionType")
+}
+
+pub fn union_args(v: &Value) -> Vec<Value> {
+    v.as_obj()
+        .and_then(|o| o.dict.borrow().clone())
+        .and_then(|d| dict::dict_get_str(&d, "__args__"))
+        .and_then(|a| a.as_tuple().map(|t| t.to_vec()))
+        .unwrap_or_default()
+}
+
+pub fn union_instancecheck(vm: &mut Vm, u: &Value, v: &Value) -> PyResult<bool> {
+    for a in union_args(u) {
+        if a.is_none() {
+            if v.is_none() {
+                return Ok(true);
+            }
+            continue;
+        }
+        if vm.isinstance(v, &a)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn helper_class(name: &str) -> Value {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(String, Value)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|c| {
+        if let Some((_, v)) = c.borrow().iter().find(|(n, _)| n == name) {
+            return v.clone();
+        }
+        let t = types();
+        let d = dict::new_dict();
+        let td = crate::types::new_type_data_pub(name, d, true);
+        let cls = PyObject::new(t.type_.as_obj().unwrap(), Payload::Type(td));
+        let obj = t.object.to_obj().unwrap();
+        cls.type_data().solid_base.set(t.object.as_obj().unwrap());
+        cls.type_data().has_instance_dict.set(true);
+        *cls.type_data().mro.borrow_mut() = vec![cls.clone(), obj.clone()];
+        *cls.type_data().bases.borrow_mut() = vec![obj];
+        let v = Value::from_obj(cls);
+        dict::dict_set_str(&d_of(&v), "__module__", Value::str("types"));
+        add_method(&v, "__repr__", alias_repr);
+        add_method(&v, "__eq__", alias_eq);
+        add_method(&v, "__hash__", alias_hash);
+        add_method(&v, "__or__", type_or);
+        add_method(&v, "__ror__", type_ror);
+        add_method(&v, "__call__", alias_call);
+        add_method(&v, "__getitem__", alias_getitem);
+        add_method(&v, "__mro_entries__", alias_mro_entries);
+        add_method(&v, "__instancecheck__", alias_instancecheck);
+        add_method(&v, "__subclasscheck__", alias_subclasscheck);
+        c.borrow_mut().push((name.to_string(), v.clone()));
+        v
+    })
+}
+
+fn d_of(v: &Value) -> Value {
+    v.as_obj().unwrap().type_data().dict.clone()
+}
+
+fn new_helper(kind: &str, attrs: &[(&str, Value)]) -> Value {
+    let cls = helper_class(kind);
+    let o = PyObject::new(cls.as_obj().unwrap(), Payload::Object);
+    let d = dict::new_dict();
+    for (k, v) in attrs {
+        dict::dict_set_str(&d, k, v.clone());
+    }
+    *o.dict.borrow_mut() = Some(d);
+    Value::from_obj(o)
+}
+
+fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let ok = |v: &Value| v.is_none() || v.as_obj().and_then(|o| o.as_type()).is_some() || is_union(v) || v.as_obj().map_or(false, |o| o.type_name() == "GenericAlias");
+    if !ok(a) || !ok(b) {
+        return Ok(types().not_implemented.clone());
+    }
+    let mut args: Vec<Value> = Vec::new();
+    for x in [a, b] {
+        let items = if is_union(x) { union_args(x) } else { vec![x.clone()] };
+        for i in items {
+            let mut dup = false;
+            for e in &args {
+                if vm.eq(e, &i)? {
+                    dup = true;
+                }
+            }
+            if !dup {
+                args.push(i);
+            }
+        }
+    }
+    if args.len() == 1 {
+        return Ok(args.pop().unwrap());
+    }
+    Ok(new_helper("UnionType", &[("__args__", Value::tuple(args))]))
+}
+
+/// `list[int]` and friends: a `types.GenericAlias`.
+pub fn generic_alias(_vm: &mut Vm, origin: &Value, params: &Value) -> PyResult<Value> {
+    let args = match params.as_tuple() {
+        Some(t) => Value::tuple(t.to_vec()),
+        None => Value::tuple(vec![params.clone()]),
+    };
+    Ok(new_helper("GenericAlias", &[("__origin__", origin.clone()), ("__args__", args), ("__parameters__", Value::tuple(vec![]))]))
+}
+
+fn alias_field(v: &Value, name: &str) -> Value {
+    v.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::dict_get_str(&d, name)).unwrap_or(Value::NONE)
+}
+
+fn type_repr_short(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if v.is_none() {
+        return Ok("None".into());
+    }
+    if let Some(td) = v.as_obj().and_then(|o| o.as_type()) {
+        let module = dict::dict_get_str(&td.dict, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
+        let q = td.qualname.borrow().clone();
+        return Ok(match module {
+            Some(m) if m != "builtins" => format!("{m}.{q}"),
+            _ => q,
+        });
+    }
+    if v.is(&types().ellipsis) {
+        return Ok("...".into());
+    }
+    vm.repr_string(v)
+}
+
+fn alias_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = &args[0];
+    if is_union(v) {
+        let mut parts = Vec::new();
+        for a in union_args(v) {
+            parts.push(type_repr_short(vm, &a)?);
+        }
+        return Ok(Value::string(parts.join(" | ")));
+    }
+    let origin = alias_field(v, "__origin__");
+    let a = alias_field(v, "__args__");
+    let mut parts = Vec::new();
+    for x in a.as_tuple().map(|t| t.to_vec()).unwrap_or_default() {
+        parts.push(type_repr_short(vm, &x)?);
+    }
+    let o = type_repr_short(vm, &origin)?;
+    Ok(Value::string(format!("{o}[{}]", if parts.is_empty() { "()".to_string() } else { parts.join(", ") })))
+}
+
+fn alias_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (a, b) = (&args[0], &args[1]);
+    if type_ref(a).type_name_str() != type_ref(b).type_name_str() {
+        return Ok(types().not_implemented.clone());
+    }
+    if is_union(a) {
+        let (x, y) = (union_args(a), union_args(b));
+        if x.len() != y.len() {
+            return Ok(Value::FALSE);
+        }
+        for i in &x {
+            let mut found = false;
+            for j in &y {
+                if vm.eq(i, j)? {
+                    found = true;
+                }
+            }
+            if !found {
+                return Ok(Value::FALSE);
+            }
+        }
+        return Ok(Value::TRUE);
+    }
+    let eo = vm.eq(&alias_field(a, "__origin__"), &alias_field(b, "__origin__"))?;
+    let ea = vm.eq(&alias_field(a, "__args__"), &alias_field(b, "__args__"))?;
+    Ok(Value::bool(eo && ea))
+}
+
+fn alias_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let h1 = vm.hash(&alias_field(&args[0], "__origin__"))?;
+    let h2 = vm.hash(&alias_field(&args[0], "__args__"))?;
+    Ok(Value::int(h1 ^ h2))
+}
+
+fn alias_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let origin = alias_field(&args[0], "__origin__");
+    vm.call_kw(&origin, &args[1..], kw)
+}
+
+fn alias_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let origin = alias_field(&args[0], "__origin__");
+    generic_alias(vm, &origin, &args[1])
+}
+
+fn alias_mro_entries(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::tuple(vec![alias_field(&args[0], "__origin__")]))
+}
+
+fn alias_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if is_union(&args[0]) {
+        return Ok(Value::bool(union_instancecheck(vm, &args[0], &args[1])?));
+    }
+    Err(PyErr::type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+
+fn alias_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if is_union(&args[0]) {
+        for a in union_args(&args[0]) {
+            if !a.is_none() && vm.issubclass(&args[1], &a)? {
+                return Ok(Value::TRUE);
+            }
+        }
+        return Ok(Value::FALSE);
+    }
+    Err(PyErr::type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
+fn type_dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [_] = bind("__dir__", args, kw, &["self"])?;
+    let td = args[0].as_obj().unwrap().type_data();
+    let mut names: Vec<Value> = Vec::new();
+    for t in td.mro.borrow().iter() {
+        for k in t.type_data().dict.as_dict().unwrap().borrow().keys() {
+            let mut seen = false;
+            for n in &names {
+                if vm.eq(n, &k)? {
+                    seen = true;
+                }
+            }
+            if !seen {
+                names.push(k);
+            }
+        }
+    }
+    Ok(Value::list(names))
+}
+
+pub fn init(t: &Types) {
+    let ty = &t.type_;
+    add_native(ty, "__new__", type_new, NativeKind::StaticMethod);
+    add_method(ty, "__init__", type_init);
+    add_method(ty, "__call__", type_call_m);
+    add_method(ty, "__repr__", type_repr);
+    add_method(ty, "mro", type_mro);
+    add_method(ty, "__subclasses__", type_subclasses);
+    add_method(ty, "__instancecheck__", type_instancecheck);
+    add_method(ty, "__subclasscheck__", type_subclasscheck);
+    add_method(ty, "__or__", type_or);
+    add_method(ty, "__ror__", type_ror);
+    add_method(ty, "__dir__", type_dir);
+    add_native(ty, "__prepare__", type_prepare, NativeKind::ClassMethod);
+    add_getset(ty, "__mro__", type_get_mro, None);
+    add_getset(ty, "__bases__", type_get_bases, None);
+    add_getset(ty, "__base__", type_get_base, None);
+    add_getset(ty, "__name__", type_get_name, Some(type_set_name));
+    add_getset(ty, "__qualname__", type_get_qualname, Some(type_set_qualname));
+    add_getset(ty, "__module__", type_get_module, None);
+    add_getset(ty, "__dict__", type_get_dict, None);
+    add_getset(ty, "__doc__", type_get_doc, None);
+    add_getset(ty, "__abstractmethods__", type_get_abstract, Some(type_set_abstract));
+    add_getset(ty, "__annotations__", type_get_annotations, None);
+}

@@ -1,0 +1,1 @@
+DEEP_NAME = "deep package"

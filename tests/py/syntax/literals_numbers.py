@@ -1,0 +1,23 @@
+# Integer, float and complex literal forms.
+print(0, 7, 1234567890)
+print(0x1F, 0XfF, 0o17, 0O777, 0b1011, 0B0)
+print(1_000_000, 0x_FF_FF, 0b_1010_1010, 0o_7_7)
+print(123456789012345678901234567890)
+print(-0x8000000000000000, 0xFFFFFFFFFFFFFFFFFFFF)
+print(1.5, .5, 5., 1e3, 1E-3, 2.5e+10, 1_0.0_1)
+print(0.0, -0.0, 00.5, 1e0, 3.14159)
+print(1e308 * 10, -1e308 * 10)
+print(1j, 2.5j, 1e2j, 0j, 1_0j)
+print(3 + 4j, 3 - 4j, (3 + 4j).real, (3 + 4j).imag)
+print(type(1).__name__, type(1.0).__name__, type(1j).__name__)
+print(000, 0_0)
+print(True, False, None, ...)
+print(type(True).__name__, type(None).__name__, type(...).__name__)
+values = [0x10, 0o10, 0b10, 10, 10.0, 1e1]
+print(values)
+print([v == 10 for v in values])
+print(-2 ** 2, (-2) ** 2, 2 ** -1)
+print(1 if 0x0 else 2, 0.0 or "zero-float")
+x = 5
+print(x.__class__.__name__, 5 .__add__(3), (5).bit_length())
+print(1_2_3 + 4_5_6)
