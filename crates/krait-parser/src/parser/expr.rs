@@ -124,12 +124,24 @@ impl Parser {
         }
         let e = self.expression()?;
         if self.at_op(Op::ColonEqual) {
-            return Err(self.error_at(
-                e.loc,
-                format!("cannot use assignment expressions with {}", errors::expr_name(&e)),
-            ));
+            return Err(self.walrus_error(&e));
         }
         Ok(e)
+    }
+
+    /// `e := ...` where `e` is not a name.
+    pub(crate) fn walrus_error(&mut self, e: &Expr) -> SyntaxError {
+        let save = self.pos;
+        let f = self.furthest.get();
+        self.bump();
+        let ok = self.starts_expr(false) && self.expression().is_ok();
+        self.pos = save;
+        if ok {
+            return self.error_at(e.loc, format!("cannot use assignment expressions with {}", errors::expr_name(e)));
+        }
+        self.furthest.set(f.max(save));
+        let l = self.tok_loc(save);
+        self.error_at(l, "invalid syntax")
     }
 
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
@@ -483,12 +495,11 @@ impl Parser {
             } else {
                 let k = self.expression()?;
                 if !self.eat_op(Op::Colon) {
-                    if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                        let mut e = self.error_at(k.loc, "':' expected after dictionary key");
-                        e.end_col = 0;
-                        return Err(e);
+                    if self.starts_expr(false) {
+                        return Err(self.invalid_in_brackets(&k));
                     }
-                    return Err(self.invalid_in_brackets(&k));
+                    let l = k.loc;
+                    return Err(lexer::err("SyntaxError", "':' expected after dictionary key", l.end_line, l.end_col, l.end_line, 0));
                 }
                 let v = self.dict_value()?;
                 keys.push(Some(k));
@@ -506,6 +517,10 @@ impl Parser {
     }
 
     fn dict_value(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
+            let colon = self.tok_loc(self.pos - 1);
+            return Err(self.error_at(colon, "expression expected after dictionary key and ':'"));
+        }
         if self.at_op(Op::Star) {
             let start = self.start();
             self.bump();

@@ -85,22 +85,71 @@ impl Parser {
     /// Apply CPython's rules for which error wins: tokenizer errors anywhere
     /// in the file override parser errors; an unclosed bracket overrides
     /// when the parser failed on a later line.
-    pub(crate) fn finish_error(&self, e: SyntaxError) -> SyntaxError {
+    pub(crate) fn finish_error(&mut self, e: SyntaxError) -> SyntaxError {
         // "unexpected indent/unindent" is reported without looking further.
         if e.kind == "IndentationError" && e.msg.starts_with("unexpected ") {
             return e;
         }
         if let Some(le) = &self.lex_error {
-            return le.clone();
+            // Errors the tokenizer raises as exceptions win over parser
+            // errors; its status codes (bad dedent, tabs, continuation
+            // line) only show when the parser reaches them.
+            let status_only = matches!(le.kind, "IndentationError" | "TabError")
+                || le.msg == "unexpected character after line continuation character"
+                || le.msg == "unexpected EOF while parsing";
+            let reached = matches!(self.toks[self.furthest.get().min(self.toks.len() - 1)].kind, Tok::LexError);
+            if !status_only || reached {
+                return le.clone();
+            }
         }
         if let Some((c, line, col)) = self.unclosed {
-            let cur_line = self.toks[self.furthest.get().min(self.toks.len() - 1)].start.line;
+            // Errors at forced tokens ("expected ':'") are raised at once.
+            let cur_line = if e.msg.starts_with("expected '") {
+                self.toks[self.furthest.get().min(self.toks.len() - 1)].start.line
+            } else {
+                self.error_pass_line()
+            };
             let at_eof = matches!(self.toks[self.furthest.get().min(self.toks.len() - 1)].kind, Tok::EofInBrackets);
             if cur_line > line || (at_eof && e.msg == "invalid syntax") {
                 return lexer::err("SyntaxError", format!("'{}' was never closed", c), line, col + 1, line, 0);
             }
         }
         e
+    }
+
+    /// The line CPython's tokenizer has reached after its second (error
+    /// reporting) pass: that pass tries to parse an expression at the
+    /// failing token (after a stray `=`, the right-hand side), which can
+    /// fetch tokens beyond it.
+    fn error_pass_line(&mut self) -> u32 {
+        let f = self.furthest.get().min(self.toks.len() - 1);
+        self.pos = f;
+        if self.at_op(Op::Equal) {
+            self.bump();
+            if self.starts_expr(false) {
+                let _ = self.bitwise_or();
+                let _ = self.tok();
+            }
+        } else if matches!(self.tok(), Tok::Op(Op::LPar | Op::LSqb | Op::LBrace)) {
+            let after_expr = f > 0
+                && matches!(
+                    self.toks[f - 1].kind,
+                    Tok::Name(_)
+                        | Tok::Number(_)
+                        | Tok::Str(_)
+                        | Tok::Kw(Kw::None | Kw::True | Kw::False)
+                        | Tok::Op(Op::RPar | Op::RSqb | Op::RBrace | Op::Ellipsis)
+                );
+            if after_expr {
+                let _ = self.expression();
+                let _ = self.tok();
+            }
+        } else if self.at_kw(Kw::Yield) {
+            let _ = self.yield_expr();
+            let _ = self.tok();
+        }
+        let f = self.furthest.get().min(self.toks.len() - 1);
+        self.toks[f].start.line
     }
 
     // ---- token access ----------------------------------------------------

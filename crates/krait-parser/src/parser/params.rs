@@ -88,8 +88,12 @@ impl Parser {
                         }
                         let generators = self.comp_for()?;
                         let gen_loc = self.loc_from(start);
+                        let first_arg = args.is_empty() && keywords.is_empty();
+                        if first_arg && !self.at_op(Op::RPar) && !self.at_op(Op::Comma) {
+                            return Err(self.invalid());
+                        }
                         // A lone generator argument takes the call's parentheses.
-                        if args.is_empty() && keywords.is_empty() && self.at_op(Op::RPar) {
+                        if first_arg && self.at_op(Op::RPar) {
                             let l = self.tok_loc(lpar);
                             let r = self.tok_loc(self.pos);
                             let loc = Loc { line: l.line, col: l.col, end_line: r.end_line, end_col: r.end_col };
@@ -160,12 +164,16 @@ impl Parser {
         let mut bare_star: Option<Loc> = None;
         let mut seen_default = false;
         let mut first = true;
+        let mut last_default: Option<Expr> = None;
         loop {
             if self.at_op(close) {
                 break;
             }
             if !first {
                 if !self.eat_op(Op::Comma) {
+                    if let Some(d) = last_default.take() {
+                        return Err(self.invalid_in_brackets(&d));
+                    }
                     return Err(self.invalid());
                 }
                 if self.at_op(close) {
@@ -173,6 +181,27 @@ impl Parser {
                 }
             }
             first = false;
+            last_default = None;
+            if annotations && self.at_op(Op::LPar) {
+                // `def f((a, b)):`
+                let lpar = self.tok_loc(self.pos);
+                let save = self.pos;
+                self.bump();
+                let mut n = 0;
+                while self.at_name() {
+                    self.bump();
+                    n += 1;
+                    if !self.eat_op(Op::Comma) {
+                        break;
+                    }
+                }
+                if n > 0 && self.at_op(Op::RPar) {
+                    let rpar = self.tok_loc(self.pos);
+                    return Err(self.error_range(lpar, rpar, "Function parameters cannot be parenthesized"));
+                }
+                self.pos = save;
+                return Err(self.invalid());
+            }
             if a.kwarg.is_some() {
                 // Something after **kwargs.
                 let t = self.tok_loc(self.pos);
@@ -229,7 +258,21 @@ impl Parser {
                 }
                 Tok::Name(_) => {
                     let arg = self.param(annotations, false)?;
-                    let default = if self.eat_op(Op::Equal) { Some(self.expression()?) } else { None };
+                    let default = if self.at_op(Op::Equal) {
+                        let eq = self.tok_loc(self.pos);
+                        self.bump();
+                        if self.at_op(Op::Comma) || self.at_op(close) {
+                            return Err(self.error_at(eq, "expected default value expression"));
+                        }
+                        let d = self.expression()?;
+                        last_default = Some(d.clone());
+                        Some(d)
+                    } else {
+                        None
+                    };
+                    if default.is_none() && !self.at_op(Op::Comma) && !self.at_op(close) {
+                        return Err(self.invalid());
+                    }
                     if seen_star {
                         a.kwonlyargs.push(arg);
                         a.kw_defaults.push(default);

@@ -93,6 +93,10 @@ impl Parser {
     /// The error for a statement followed by something unexpected.
     fn after_stmt_error(&mut self, s: &Stmt) -> SyntaxError {
         if let StmtKind::Expr { value } = &s.kind {
+            if self.at_op(Op::ColonEqual) {
+                let v = value.clone();
+                return self.walrus_error(&v);
+            }
             if let ExprKind::Name { id, .. } = &value.kind {
                 if (id == "print" || id == "exec") && self.starts_expr(true) && !self.at_op(Op::LPar) {
                     let id = id.clone();
@@ -288,6 +292,20 @@ impl Parser {
 
     fn ann_assign(&mut self, start: Pos, first: Expr, parenthesized: bool) -> PResult<Stmt> {
         let mut target = first;
+        let valid = matches!(target.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. });
+        if !valid {
+            // CPython only explains when an annotation follows the colon.
+            let colon = self.pos;
+            let f = self.furthest.get();
+            self.bump();
+            let ok = self.starts_expr(false) && self.expression().is_ok();
+            self.pos = colon;
+            if !ok {
+                self.furthest.set(f.max(colon));
+                let l = self.tok_loc(colon);
+                return Err(self.error_at(l, "invalid syntax"));
+            }
+        }
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } if !parenthesized && !elts.is_empty() => {
@@ -743,7 +761,22 @@ impl Parser {
         }
         let args = self.parameters(true, Op::RPar)?;
         self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::RArrow) { Some(self.expression()?) } else { None };
+        let returns = if self.at_op(Op::RArrow) {
+            let arrow = self.pos;
+            self.bump();
+            match self.expression() {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    if self.starts_expr(false) {
+                        return Err(e);
+                    }
+                    self.pos = arrow;
+                    None
+                }
+            }
+        } else {
+            None
+        };
         self.colon_forced()?;
         let body = self.block("function definition", line)?;
         let f = Box::new(FunctionDef { name, args, body, decorator_list, returns });

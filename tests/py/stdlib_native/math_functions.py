@@ -1,0 +1,18 @@
+# math module functions with exact (integer or exactly representable) results.
+import math
+print(math.sqrt(16), math.sqrt(2), math.isqrt(17), math.isqrt(10 ** 40))
+print(math.floor(3.7), math.floor(-3.2), math.ceil(3.2), math.ceil(-3.7), math.trunc(-3.9), math.trunc(3.9))
+print(math.fabs(-3), math.copysign(3, -0.0), math.fmod(7, 3), math.fmod(-7, 3), math.remainder(7, 3))
+print(math.factorial(0), math.factorial(20), math.factorial(30))
+print(math.gcd(12, 18), math.gcd(0, 5), math.gcd(-4, 6), math.gcd(), math.gcd(12, 18, 30), math.lcm(4, 6), math.lcm(2, 3, 4), math.lcm())
+print(math.comb(10, 3), math.comb(5, 0), math.comb(3, 5), math.perm(5, 2), math.perm(5), math.comb(100, 50))
+print(math.prod([1, 2, 3, 4]), math.prod([]), math.prod(range(1, 11)), math.prod([2.5, 2]))
+print(math.hypot(3, 4), math.hypot(5, 12), math.hypot(), math.hypot(1, 2, 2), math.dist((0, 0), (3, 4)), math.dist([1, 1, 1], [2, 2, 2]) ** 2)
+print(math.log(1), math.log(math.e), math.log(8, 2), math.log(100, 10), math.log2(1024), math.log10(1000), math.log1p(0))
+print(math.exp(0), math.exp(1) == math.e, math.expm1(0), math.pow(2, 10), math.pow(9, 0.5))
+print(math.pi, math.e, math.tau, math.inf, math.nan)
+print(math.isqrt(0), math.isqrt(1), math.isqrt(99), math.isqrt(100), math.isqrt(2 ** 64))
+print(math.floor(2 ** 60 + 0.5), math.ceil(1e20), type(math.floor(1.5)).__name__, type(math.sqrt(4)).__name__)
+print(math.fsum([0.1] * 10), math.isclose(math.sqrt(2) ** 2, 2), math.degrees(math.pi), math.radians(180) == math.pi)
+print(math.gcd(2 ** 100, 6 ** 50), math.factorial(25) // math.factorial(23))
+print(round(math.cbrt(27), 12), math.exp2(10), math.cbrt(-8))

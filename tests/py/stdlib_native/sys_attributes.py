@@ -1,0 +1,16 @@
+# Commonly used sys attributes.
+import sys
+print(sys.maxsize == 2 ** 63 - 1, sys.maxsize > 2 ** 31)
+print(sys.version_info[:2], sys.version_info.major, sys.version_info >= (3, 11), sys.version.startswith("3.11"))
+print(sys.byteorder, sys.platform, type(sys.path).__name__, type(sys.modules).__name__)
+print(sys.float_info.max, sys.float_info.epsilon, sys.int_info.bits_per_digit in (15, 30))
+print(sys.hash_info.modulus == 2 ** 61 - 1, sys.hash_info.inf, sys.hash_info.width)
+print(sys.maxunicode, hex(sys.maxunicode))
+print("sys" in sys.modules, "__main__" in sys.modules, sys.modules["sys"] is sys)
+print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__, hasattr(sys.stdin, "read"))
+print(sys.getdefaultencoding(), sys.stdout.encoding.lower().replace("-", ""))
+print(callable(sys.exit), callable(sys.getrecursionlimit), callable(sys.intern))
+s = sys.intern("interned string")
+print(s == "interned string", sys.intern(s) is s)
+print(sys.exc_info())
+print(isinstance(sys.executable, str), isinstance(sys.implementation.name, str))

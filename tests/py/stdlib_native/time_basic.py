@@ -1,0 +1,27 @@
+# time module: only properties that do not depend on the actual time are printed.
+import time
+t1 = time.time()
+t2 = time.time()
+print(type(t1).__name__, t1 > 1_600_000_000, t2 >= t1)
+m1 = time.monotonic()
+time.sleep(0.02)
+m2 = time.monotonic()
+print(m2 > m1, m2 - m1 >= 0.015)
+p1 = time.perf_counter()
+total = sum(range(100000))
+p2 = time.perf_counter()
+print(p2 >= p1, total)
+n1 = time.time_ns()
+n2 = time.monotonic_ns()
+print(type(n1).__name__, n1 > 1_600_000_000 * 10 ** 9, type(n2).__name__, n2 > 0)
+print(isinstance(time.perf_counter_ns(), int), isinstance(time.process_time(), float))
+g = time.gmtime(0)
+print(g.tm_year, g.tm_mon, g.tm_mday, g.tm_hour, g.tm_min, g.tm_sec, g.tm_wday, g.tm_yday)
+g2 = time.gmtime(1_000_000_000)
+print(tuple(g2)[:6], time.strftime("%Y-%m-%d %H:%M:%S", g2))
+print(time.mktime(time.localtime(1_000_000)) == 1_000_000)
+try:
+    time.sleep(-1)
+except ValueError as e:
+    print(type(e).__name__, e)
+print(time.gmtime(86400 * 365).tm_year, time.strftime("%j %a %b", time.gmtime(0)))
