@@ -11,19 +11,28 @@ fn main() {
     let mut total = Duration::ZERO;
     let (mut ok, mut bad) = (0, 0);
     for (i, f) in list.lines().enumerate() {
-        let Ok(src) = std::fs::read_to_string(f) else { continue };
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue;
+        };
         let t = Instant::now();
         let r = parse(&src, f, Mode::Exec);
         total += t.elapsed();
         let text = match &r {
             Ok(m) => {
                 ok += 1;
-                if out.is_some() { dump(m, true) } else { String::new() }
+                if out.is_some() {
+                    dump(m, true)
+                } else {
+                    String::new()
+                }
             }
             Err(e) => {
                 bad += 1;
                 eprintln!("{}: {} {:?} {} {}", f, e.kind, e.msg, e.line, e.col);
-                format!("ERROR {} {:?} {} {} {} {}", e.kind, e.msg, e.line, e.col, e.end_line, e.end_col)
+                format!(
+                    "ERROR {} {:?} {} {} {} {}",
+                    e.kind, e.msg, e.line, e.col, e.end_line, e.end_col
+                )
             }
         };
         if let Some(o) = out {

@@ -24,6 +24,9 @@ fn main() {
     let src = src.expect("no input");
     match parse(&src, "<string>", mode) {
         Ok(m) => println!("{}", dump(&m, attrs)),
-        Err(e) => println!("{} {:?} {} {} {} {}", e.kind, e.msg, e.line, e.col, e.end_line, e.end_col),
+        Err(e) => println!(
+            "{} {:?} {} {} {} {}",
+            e.kind, e.msg, e.line, e.col, e.end_line, e.end_col
+        ),
     }
 }

@@ -5,7 +5,10 @@ use crate::ast::*;
 use std::fmt::Write;
 
 pub fn dump(m: &Mod, attrs: bool) -> String {
-    let mut d = Dumper { out: String::new(), attrs };
+    let mut d = Dumper {
+        out: String::new(),
+        attrs,
+    };
     match m {
         Mod::Module { body } => {
             d.out.push_str("Module(body=");
@@ -97,7 +100,11 @@ pub fn repr_float(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{:e}", f); // shortest round-trip digits, e.g. "1.5e16"
     let (mant, exp) = e.split_once('e').unwrap();
@@ -227,7 +234,11 @@ impl Dumper {
         use StmtKind::*;
         match &s.kind {
             FunctionDef(f) | AsyncFunctionDef(f) => {
-                let n = if matches!(s.kind, FunctionDef(_)) { "FunctionDef" } else { "AsyncFunctionDef" };
+                let n = if matches!(s.kind, FunctionDef(_)) {
+                    "FunctionDef"
+                } else {
+                    "AsyncFunctionDef"
+                };
                 let _ = write!(self.out, "{}(name={}, args=", n, repr_str(&f.name));
                 self.arguments(&f.args);
                 self.out.push_str(", body=");
@@ -269,7 +280,12 @@ impl Dumper {
                 let _ = write!(self.out, ", op={}(), value=", op_name(*op));
                 self.expr(value);
             }
-            AnnAssign { target, annotation, value, simple } => {
+            AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 self.out.push_str("AnnAssign(target=");
                 self.expr(target);
                 self.out.push_str(", annotation=");
@@ -277,8 +293,23 @@ impl Dumper {
                 self.opt_expr("value", value);
                 let _ = write!(self.out, ", simple={}", *simple as u8);
             }
-            For { target, iter, body, orelse } | AsyncFor { target, iter, body, orelse } => {
-                let n = if matches!(s.kind, For { .. }) { "For" } else { "AsyncFor" };
+            For {
+                target,
+                iter,
+                body,
+                orelse,
+            }
+            | AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let n = if matches!(s.kind, For { .. }) {
+                    "For"
+                } else {
+                    "AsyncFor"
+                };
                 let _ = write!(self.out, "{}(target=", n);
                 self.expr(target);
                 self.out.push_str(", iter=");
@@ -289,7 +320,11 @@ impl Dumper {
                 self.stmts(orelse);
             }
             While { test, body, orelse } | If { test, body, orelse } => {
-                let n = if matches!(s.kind, While { .. }) { "While" } else { "If" };
+                let n = if matches!(s.kind, While { .. }) {
+                    "While"
+                } else {
+                    "If"
+                };
                 let _ = write!(self.out, "{}(test=", n);
                 self.expr(test);
                 self.out.push_str(", body=");
@@ -298,7 +333,11 @@ impl Dumper {
                 self.stmts(orelse);
             }
             With { items, body } | AsyncWith { items, body } => {
-                let n = if matches!(s.kind, With { .. }) { "With" } else { "AsyncWith" };
+                let n = if matches!(s.kind, With { .. }) {
+                    "With"
+                } else {
+                    "AsyncWith"
+                };
                 let _ = write!(self.out, "{}(items=", n);
                 self.list(items, |d, it| {
                     d.out.push_str("withitem(context_expr=");
@@ -338,8 +377,23 @@ impl Dumper {
                     self.expr(c);
                 }
             }
-            Try { body, handlers, orelse, finalbody } | TryStar { body, handlers, orelse, finalbody } => {
-                let n = if matches!(s.kind, Try { .. }) { "Try" } else { "TryStar" };
+            Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let n = if matches!(s.kind, Try { .. }) {
+                    "Try"
+                } else {
+                    "TryStar"
+                };
                 let _ = write!(self.out, "{}(body=", n);
                 self.stmts(body);
                 self.out.push_str(", handlers=");
@@ -372,7 +426,11 @@ impl Dumper {
                 self.out.push_str("Import(names=");
                 self.list(names, |d, a| d.alias(a));
             }
-            ImportFrom { module, names, level } => {
+            ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.out.push_str("ImportFrom(");
                 if let Some(m) = module {
                     let _ = write!(self.out, "module={}, ", repr_str(m));
@@ -477,7 +535,15 @@ impl Dumper {
         use ExprKind::*;
         match &e.kind {
             BoolOp { op, values } => {
-                let _ = write!(self.out, "BoolOp(op={}(), values=", if *op == crate::ast::BoolOp::And { "And" } else { "Or" });
+                let _ = write!(
+                    self.out,
+                    "BoolOp(op={}(), values=",
+                    if *op == crate::ast::BoolOp::And {
+                        "And"
+                    } else {
+                        "Or"
+                    }
+                );
                 self.exprs(values);
             }
             NamedExpr { target, value } => {
@@ -529,7 +595,9 @@ impl Dumper {
                 self.out.push_str("Set(elts=");
                 self.exprs(elts);
             }
-            ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+            ListComp { elt, generators }
+            | SetComp { elt, generators }
+            | GeneratorExp { elt, generators } => {
                 let n = match &e.kind {
                     ListComp { .. } => "ListComp",
                     SetComp { .. } => "SetComp",
@@ -540,7 +608,11 @@ impl Dumper {
                 self.out.push_str(", generators=");
                 self.comps(generators);
             }
-            DictComp { key, value, generators } => {
+            DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.out.push_str("DictComp(key=");
                 self.expr(key);
                 self.out.push_str(", value=");
@@ -563,7 +635,11 @@ impl Dumper {
                 self.out.push_str("YieldFrom(value=");
                 self.expr(value);
             }
-            Compare { left, ops, comparators } => {
+            Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.out.push_str("Compare(left=");
                 self.expr(left);
                 self.out.push_str(", ops=");
@@ -573,7 +649,11 @@ impl Dumper {
                 self.out.push_str(", comparators=");
                 self.exprs(comparators);
             }
-            Call { func, args, keywords } => {
+            Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.out.push_str("Call(func=");
                 self.expr(func);
                 self.out.push_str(", args=");
@@ -581,7 +661,11 @@ impl Dumper {
                 self.out.push_str(", keywords=");
                 self.list(keywords, |d, k| d.keyword(k));
             }
-            FormattedValue { value, conversion, format_spec } => {
+            FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.out.push_str("FormattedValue(value=");
                 self.expr(value);
                 let _ = write!(self.out, ", conversion={}", conversion);
@@ -622,7 +706,11 @@ impl Dumper {
                 self.ctx(*ctx);
             }
             List { elts, ctx } | Tuple { elts, ctx } => {
-                let n = if matches!(e.kind, List { .. }) { "List" } else { "Tuple" };
+                let n = if matches!(e.kind, List { .. }) {
+                    "List"
+                } else {
+                    "Tuple"
+                };
                 let _ = write!(self.out, "{}(elts=", n);
                 self.exprs(elts);
                 self.out.push_str(", ctx=");
@@ -669,7 +757,11 @@ impl Dumper {
                 self.out.push_str("MatchSequence(patterns=");
                 self.list(patterns, |d, x| d.pattern(x));
             }
-            MatchMapping { keys, patterns, rest } => {
+            MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.out.push_str("MatchMapping(keys=");
                 self.exprs(keys);
                 self.out.push_str(", patterns=");
@@ -678,7 +770,12 @@ impl Dumper {
                     let _ = write!(self.out, ", rest={}", repr_str(r));
                 }
             }
-            MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
+            MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 self.out.push_str("MatchClass(cls=");
                 self.expr(cls);
                 self.out.push_str(", patterns=");

@@ -5,288 +5,9 @@
 //! f-string parsing happen in the parser.
 
 use crate::ast::Constant;
+pub use crate::token::*;
 use crate::SyntaxError;
 use num_bigint::BigInt;
-
-/// A position: 1-based line, 0-based column in characters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: u32,
-    pub col: u32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Op {
-    LPar,
-    RPar,
-    LSqb,
-    RSqb,
-    LBrace,
-    RBrace,
-    Colon,
-    Comma,
-    Semi,
-    Plus,
-    Minus,
-    Star,
-    Slash,
-    VBar,
-    Amper,
-    Less,
-    Greater,
-    Equal,
-    Dot,
-    Percent,
-    EqEqual,
-    NotEqual,
-    LessEqual,
-    GreaterEqual,
-    Tilde,
-    Circumflex,
-    LeftShift,
-    RightShift,
-    DoubleStar,
-    PlusEqual,
-    MinEqual,
-    StarEqual,
-    SlashEqual,
-    PercentEqual,
-    AmperEqual,
-    VBarEqual,
-    CircumflexEqual,
-    LeftShiftEqual,
-    RightShiftEqual,
-    DoubleStarEqual,
-    DoubleSlash,
-    DoubleSlashEqual,
-    At,
-    AtEqual,
-    RArrow,
-    Ellipsis,
-    ColonEqual,
-}
-
-impl Op {
-    pub fn text(self) -> &'static str {
-        use Op::*;
-        match self {
-            LPar => "(",
-            RPar => ")",
-            LSqb => "[",
-            RSqb => "]",
-            LBrace => "{",
-            RBrace => "}",
-            Colon => ":",
-            Comma => ",",
-            Semi => ";",
-            Plus => "+",
-            Minus => "-",
-            Star => "*",
-            Slash => "/",
-            VBar => "|",
-            Amper => "&",
-            Less => "<",
-            Greater => ">",
-            Equal => "=",
-            Dot => ".",
-            Percent => "%",
-            EqEqual => "==",
-            NotEqual => "!=",
-            LessEqual => "<=",
-            GreaterEqual => ">=",
-            Tilde => "~",
-            Circumflex => "^",
-            LeftShift => "<<",
-            RightShift => ">>",
-            DoubleStar => "**",
-            PlusEqual => "+=",
-            MinEqual => "-=",
-            StarEqual => "*=",
-            SlashEqual => "/=",
-            PercentEqual => "%=",
-            AmperEqual => "&=",
-            VBarEqual => "|=",
-            CircumflexEqual => "^=",
-            LeftShiftEqual => "<<=",
-            RightShiftEqual => ">>=",
-            DoubleStarEqual => "**=",
-            DoubleSlash => "//",
-            DoubleSlashEqual => "//=",
-            At => "@",
-            AtEqual => "@=",
-            RArrow => "->",
-            Ellipsis => "...",
-            ColonEqual => ":=",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kw {
-    False,
-    None,
-    True,
-    And,
-    As,
-    Assert,
-    Async,
-    Await,
-    Break,
-    Class,
-    Continue,
-    Def,
-    Del,
-    Elif,
-    Else,
-    Except,
-    Finally,
-    For,
-    From,
-    Global,
-    If,
-    Import,
-    In,
-    Is,
-    Lambda,
-    Nonlocal,
-    Not,
-    Or,
-    Pass,
-    Raise,
-    Return,
-    Try,
-    While,
-    With,
-    Yield,
-}
-
-impl Kw {
-    pub fn from_str(s: &str) -> Option<Kw> {
-        use Kw::*;
-        Some(match s {
-            "False" => False,
-            "None" => None,
-            "True" => True,
-            "and" => And,
-            "as" => As,
-            "assert" => Assert,
-            "async" => Async,
-            "await" => Await,
-            "break" => Break,
-            "class" => Class,
-            "continue" => Continue,
-            "def" => Def,
-            "del" => Del,
-            "elif" => Elif,
-            "else" => Else,
-            "except" => Except,
-            "finally" => Finally,
-            "for" => For,
-            "from" => From,
-            "global" => Global,
-            "if" => If,
-            "import" => Import,
-            "in" => In,
-            "is" => Is,
-            "lambda" => Lambda,
-            "nonlocal" => Nonlocal,
-            "not" => Not,
-            "or" => Or,
-            "pass" => Pass,
-            "raise" => Raise,
-            "return" => Return,
-            "try" => Try,
-            "while" => While,
-            "with" => With,
-            "yield" => Yield,
-            _ => return Option::None,
-        })
-    }
-
-    pub fn text(self) -> &'static str {
-        use Kw::*;
-        match self {
-            False => "False",
-            None => "None",
-            True => "True",
-            And => "and",
-            As => "as",
-            Assert => "assert",
-            Async => "async",
-            Await => "await",
-            Break => "break",
-            Class => "class",
-            Continue => "continue",
-            Def => "def",
-            Del => "del",
-            Elif => "elif",
-            Else => "else",
-            Except => "except",
-            Finally => "finally",
-            For => "for",
-            From => "from",
-            Global => "global",
-            If => "if",
-            Import => "import",
-            In => "in",
-            Is => "is",
-            Lambda => "lambda",
-            Nonlocal => "nonlocal",
-            Not => "not",
-            Or => "or",
-            Pass => "pass",
-            Raise => "raise",
-            Return => "return",
-            Try => "try",
-            While => "while",
-            With => "with",
-            Yield => "yield",
-        }
-    }
-}
-
-/// A string literal token, kept raw.
-#[derive(Clone, Debug)]
-pub struct StrTok {
-    pub raw: bool,
-    pub bytes: bool,
-    pub fstring: bool,
-    pub unicode: bool,
-    pub triple: bool,
-    pub quote: char,
-    /// The text between the quotes, undecoded.
-    pub body: String,
-    /// Position of the first character of `body`.
-    pub body_start: Pos,
-}
-
-#[derive(Clone, Debug)]
-pub enum Tok {
-    Name(String),
-    Number(Constant),
-    Str(Box<StrTok>),
-    Op(Op),
-    Kw(Kw),
-    Newline,
-    Indent,
-    Dedent,
-    EndMarker,
-    /// A character that is no token (`$`, `?`, `!`, a stray backtick).
-    ErrorChar(char),
-    /// End of input inside open brackets (CPython's ERRORTOKEN at EOF).
-    EofInBrackets,
-    /// The tokenizer stopped with an error here (see `Lexed::error`).
-    LexError,
-}
-
-#[derive(Clone, Debug)]
-pub struct Token {
-    pub kind: Tok,
-    pub start: Pos,
-    pub end: Pos,
-    /// Bracket nesting level after this token (CPython's tok->level).
-    pub level: u32,
-}
 
 /// Result of tokenizing a whole source.
 pub struct Lexed {
@@ -300,8 +21,22 @@ pub struct Lexed {
 const MAXINDENT: usize = 100;
 const MAXLEVEL: usize = 200;
 
-pub fn err(kind: &'static str, msg: impl Into<String>, line: u32, col: u32, end_line: u32, end_col: u32) -> SyntaxError {
-    SyntaxError { kind, msg: msg.into(), line, col, end_line, end_col }
+pub fn err(
+    kind: &'static str,
+    msg: impl Into<String>,
+    line: u32,
+    col: u32,
+    end_line: u32,
+    end_col: u32,
+) -> SyntaxError {
+    SyntaxError {
+        kind,
+        msg: msg.into(),
+        line,
+        col,
+        end_line,
+        end_col,
+    }
 }
 
 struct Lexer {
@@ -390,7 +125,10 @@ impl Lexer {
     }
     #[inline]
     fn pos_of(&self, idx: usize) -> Pos {
-        Pos { line: self.line, col: (idx - self.line_start) as u32 }
+        Pos {
+            line: self.line,
+            col: (idx - self.line_start) as u32,
+        }
     }
     fn col(&self) -> u32 {
         (self.i - self.line_start) as u32
@@ -402,7 +140,12 @@ impl Lexer {
     }
 
     fn push(&mut self, kind: Tok, start: Pos, end: Pos) {
-        self.tokens.push(Token { kind, start, end, level: self.parens.len() as u32 });
+        self.tokens.push(Token {
+            kind,
+            start,
+            end,
+            level: self.parens.len() as u32,
+        });
     }
 
     /// An error at the cursor (CPython's `syntaxerror(tok, ...)`): both
@@ -443,9 +186,15 @@ impl Lexer {
                 // CPython's tokenizer is still on the last line, past its end.
                 let p = if self.line > 1 && self.i > 0 {
                     let ls = self.prev_line_start(self.i - 1);
-                    Pos { line: self.line - 1, col: (self.i - ls) as u32 }
+                    Pos {
+                        line: self.line - 1,
+                        col: (self.i - ls) as u32,
+                    }
                 } else {
-                    Pos { line: self.line, col: 0 }
+                    Pos {
+                        line: self.line,
+                        col: 0,
+                    }
                 };
                 for _ in 1..self.indstack.len() {
                     self.push(Tok::Dedent, p, p);
@@ -524,7 +273,14 @@ impl Lexer {
             let _ = len;
             // CPython reports at the end of the previous line.
             let col = (idx - self.prev_line_start(idx)) as u32 + 1;
-            return Err(err("SyntaxError", "unexpected EOF while parsing", prevline, col, prevline, 0));
+            return Err(err(
+                "SyntaxError",
+                "unexpected EOF while parsing",
+                prevline,
+                col,
+                prevline,
+                0,
+            ));
         }
         Ok(())
     }
@@ -566,7 +322,14 @@ impl Lexer {
                     self.newline_at(idx);
                     if self.at_eof() {
                         let prevline = self.line - 1;
-                        return Err(err("SyntaxError", "unexpected EOF while parsing", prevline, 2, prevline, 0));
+                        return Err(err(
+                            "SyntaxError",
+                            "unexpected EOF while parsing",
+                            prevline,
+                            2,
+                            prevline,
+                            0,
+                        ));
                     }
                     continue;
                 }
@@ -604,19 +367,37 @@ impl Lexer {
             }
         } else if col > top {
             if self.indstack.len() >= MAXINDENT {
-                return Err(err("IndentationError", "too many levels of indentation", self.line, self.line_len() + 1, self.line, 0));
+                return Err(err(
+                    "IndentationError",
+                    "too many levels of indentation",
+                    self.line,
+                    self.line_len() + 1,
+                    self.line,
+                    0,
+                ));
             }
             if altcol <= alttop {
                 return Err(self.tab_error());
             }
             self.indstack.push(col);
             self.altindstack.push(altcol);
-            self.push(Tok::Indent, Pos { line: p.line, col: 0 }, p);
+            self.push(
+                Tok::Indent,
+                Pos {
+                    line: p.line,
+                    col: 0,
+                },
+                p,
+            );
         } else {
-            while self.indstack.len() > 1 && col < *self.indstack.last().unwrap() {
+            // Check the whole dedent before emitting any DEDENT token.
+            let mut n = 0;
+            while self.indstack.len() > n + 1 && col < self.indstack[self.indstack.len() - 1 - n] {
+                n += 1;
+            }
+            for _ in 0..n {
                 self.indstack.pop();
                 self.altindstack.pop();
-                self.push(Tok::Dedent, p, p);
             }
             if col != *self.indstack.last().unwrap() {
                 let len = self.line_len();
@@ -631,6 +412,9 @@ impl Lexer {
             }
             if altcol != *self.altindstack.last().unwrap() {
                 return Err(self.tab_error());
+            }
+            for _ in 0..n {
+                self.push(Tok::Dedent, p, p);
             }
         }
         Ok(false)
@@ -649,7 +433,14 @@ impl Lexer {
     }
 
     fn tab_error(&self) -> SyntaxError {
-        err("TabError", "inconsistent use of tabs and spaces in indentation", self.line, 1, self.line, 0)
+        err(
+            "TabError",
+            "inconsistent use of tabs and spaces in indentation",
+            self.line,
+            1,
+            self.line,
+            0,
+        )
     }
 
     fn name_or_string(&mut self) -> Result<(), SyntaxError> {
@@ -688,7 +479,7 @@ impl Lexer {
         }
         let start = self.pos_of(start_idx);
         let end = self.pos_of(self.i);
-        let kind = match Kw::from_str(&text) {
+        let kind = match Kw::from_name(&text) {
             Some(k) => Tok::Kw(k),
             None => Tok::Name(text),
         };
@@ -699,7 +490,11 @@ impl Lexer {
     fn verify_identifier(&mut self, start_idx: usize) -> Result<(), SyntaxError> {
         for j in start_idx..self.i {
             let c = self.src[j];
-            let ok = if j == start_idx { is_xid_start(c) } else { is_xid_continue(c) };
+            let ok = if j == start_idx {
+                is_xid_start(c)
+            } else {
+                is_xid_continue(c)
+            };
             if !ok {
                 let col = (j - self.line_start) as u32 + 1;
                 let msg = if is_printable(c) {
@@ -713,7 +508,14 @@ impl Lexer {
         Ok(())
     }
 
-    fn string(&mut self, start_idx: usize, raw: bool, bytes: bool, fstring: bool, unicode: bool) -> Result<(), SyntaxError> {
+    fn string(
+        &mut self,
+        start_idx: usize,
+        raw: bool,
+        bytes: bool,
+        fstring: bool,
+        unicode: bool,
+    ) -> Result<(), SyntaxError> {
         self.line_has_tokens = true;
         let start = self.pos_of(start_idx);
         let start_line_start = self.line_start;
@@ -727,12 +529,22 @@ impl Lexer {
         loop {
             if self.at_eof() || (!triple && self.peek() == '\n') {
                 // At EOF the last line (ended by '\n') is the one detected.
-                let detected = if self.at_eof() { self.line - 1 } else { self.line };
+                let detected = if self.at_eof() {
+                    self.line - 1
+                } else {
+                    self.line
+                };
                 let col = (start_idx - start_line_start) as u32 + 1;
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {})", detected)
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {})",
+                        detected
+                    )
                 } else {
-                    format!("unterminated string literal (detected at line {})", detected)
+                    format!(
+                        "unterminated string literal (detected at line {})",
+                        detected
+                    )
                 };
                 return Err(err("SyntaxError", msg, start.line, col, start.line, col));
             }
@@ -763,7 +575,16 @@ impl Lexer {
         }
         let body: String = self.src[body_start_idx..self.i - qsize].iter().collect();
         let end = self.pos_of(self.i);
-        let tok = StrTok { raw, bytes, fstring, unicode, triple, quote, body, body_start };
+        let tok = StrTok {
+            raw,
+            bytes,
+            fstring,
+            unicode,
+            triple,
+            quote,
+            body,
+            body_start,
+        };
         self.push(Tok::Str(Box::new(tok)), start, end);
         Ok(())
     }
@@ -856,7 +677,10 @@ impl Lexer {
                             c, open, oline
                         )
                     } else {
-                        format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c, open)
+                        format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c, open
+                        )
                     };
                     return Err(self.err_here(msg));
                 }
@@ -894,7 +718,9 @@ impl Lexer {
     fn verify_end(&mut self, kind: &str) -> Result<(), SyntaxError> {
         let c = self.peek();
         let la = |s: &str| -> bool {
-            s.chars().enumerate().all(|(k, ch)| self.peek_at(k + 1) == ch)
+            s.chars()
+                .enumerate()
+                .all(|(k, ch)| self.peek_at(k + 1) == ch)
         };
         let ok = match c {
             'a' => la("nd"),
@@ -1056,7 +882,10 @@ impl Lexer {
         if matches!(self.peek(), 'j' | 'J') {
             self.i += 1;
             self.verify_end("imaginary")?;
-            return Ok(Constant::Complex { real: 0.0, imag: parse_float(&s) });
+            return Ok(Constant::Complex {
+                real: 0.0,
+                imag: parse_float(&s),
+            });
         }
         self.verify_end("decimal")?;
         Ok(Constant::Float(parse_float(&s)))
@@ -1133,10 +962,22 @@ fn tokenize_with(src: Vec<char>, line: u32, atbol: bool) -> Lexed {
     let error = match res {
         Ok(()) => None,
         Err(e) => {
-            let p = Pos { line: lx.line, col: (lx.i.saturating_sub(lx.line_start)) as u32 };
-            tokens.push(Token { kind: Tok::LexError, start: p, end: p, level: 0 });
+            let p = Pos {
+                line: lx.line,
+                col: (lx.i.saturating_sub(lx.line_start)) as u32,
+            };
+            tokens.push(Token {
+                kind: Tok::LexError,
+                start: p,
+                end: p,
+                level: 0,
+            });
             Some(e)
         }
     };
-    Lexed { tokens, error, unclosed }
+    Lexed {
+        tokens,
+        error,
+        unclosed,
+    }
 }

@@ -64,13 +64,25 @@ fn ast_matches_cpython() {
             Ok(m) => {
                 let got = dump(&m, true);
                 if got != expected {
-                    failures.push(format!("{:?}\n  expected: {}\n  got:      {}", src, expected, got));
+                    failures.push(format!(
+                        "{:?}\n  expected: {}\n  got:      {}",
+                        src, expected, got
+                    ));
                 }
             }
-            Err(e) => failures.push(format!("{:?}\n  expected: {}\n  error: {:?}", src, expected, e)),
+            Err(e) => failures.push(format!(
+                "{:?}\n  expected: {}\n  error: {:?}",
+                src, expected, e
+            )),
         }
     }
-    assert!(failures.is_empty(), "{} of {} AST cases differ:\n{}", failures.len(), recs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} AST cases differ:\n{}",
+        failures.len(),
+        recs.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -86,15 +98,31 @@ fn errors_match_cpython() {
         match parse(&src, "<test>", Mode::Exec) {
             Ok(_) => failures.push(format!("{:?}: expected {} {:?}, parsed OK", src, kind, msg)),
             Err(e) => {
-                let got = (e.kind, e.msg.as_str(), e.line as i64, e.col as i64, e.end_line as i64, e.end_col as i64);
+                let got = (
+                    e.kind,
+                    e.msg.as_str(),
+                    e.line as i64,
+                    e.col as i64,
+                    e.end_line as i64,
+                    e.end_col as i64,
+                );
                 // CPython reports -1 for some end columns; we report 0.
                 let exp_end_col = if nums[3] < 0 { 0 } else { nums[3] };
                 let want = (kind, msg, nums[0], nums[1], nums[2], exp_end_col);
                 if got != want {
-                    failures.push(format!("{:?}\n  expected: {:?}\n  got:      {:?}", src, want, got));
+                    failures.push(format!(
+                        "{:?}\n  expected: {:?}\n  got:      {:?}",
+                        src, want, got
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} error cases differ:\n{}", failures.len(), recs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} error cases differ:\n{}",
+        failures.len(),
+        recs.len(),
+        failures.join("\n")
+    );
 }

@@ -21,10 +21,11 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ";", "\n", "\n    ", "\t", " ", "'", "\"", "'''", "\"\"\"", "\\", "\\\n",
-    "f'{", "}", "{{", "!r", "=", "==", ":=", "*", "**", "@", "lambda", "if", "else", "for", "in", "not", "match",
-    "case", "_", "yield", "await", "async", "def", "class", "return", "del", "import", "from", ".", "...", "0x",
-    "1_", "1e", "0o8", "é", "€", "\u{a0}", "\r", "\x0c", "#", "b'é'", "\\N{", "rb'", "f'", "-", "~", "|", "->",
+    "(", ")", "[", "]", "{", "}", ":", ",", ";", "\n", "\n    ", "\t", " ", "'", "\"", "'''",
+    "\"\"\"", "\\", "\\\n", "f'{", "}", "{{", "!r", "=", "==", ":=", "*", "**", "@", "lambda",
+    "if", "else", "for", "in", "not", "match", "case", "_", "yield", "await", "async", "def",
+    "class", "return", "del", "import", "from", ".", "...", "0x", "1_", "1e", "0o8", "é", "€",
+    "\u{a0}", "\r", "\x0c", "#", "b'é'", "\\N{", "rb'", "f'", "-", "~", "|", "->",
 ];
 
 fn check(src: &str) {
@@ -112,7 +113,11 @@ fn run_deep(src: String) -> Result<(), String> {
     // Parse on a thread with a typical 2 MiB stack.
     std::thread::Builder::new()
         .stack_size(2 << 20)
-        .spawn(move || parse(&src, "<deep>", Mode::Exec).map(|_| ()).map_err(|e| e.msg))
+        .spawn(move || {
+            parse(&src, "<deep>", Mode::Exec)
+                .map(|_| ())
+                .map_err(|e| e.msg)
+        })
         .unwrap()
         .join()
         .expect("parser thread panicked")
@@ -143,5 +148,44 @@ fn deep_nesting_is_an_error_not_a_crash() {
         format!("x = f'{}'", "{f'".repeat(50)),
     ] {
         assert!(run_deep(src).is_err());
+    }
+}
+
+#[test]
+fn error_reporting_stays_fast_on_nested_errors() {
+    // Error-message heuristics re-parse speculatively; nesting must not
+    // make that exponential.
+    let n = 190;
+    let cases = [
+        format!("x = {}$", "f(a[".repeat(n / 2)),
+        format!("x = {}a b", "(".repeat(n)),
+        format!("x = {}=", "[a, ".repeat(n)),
+        format!("x = {}:", "{a: ".repeat(n)),
+        format!("x = {}x for x in y, 1", "f(".repeat(n)),
+        format!("x = {}]", "a[".repeat(n)),
+        format!("x = {}$", "(lambda: ".repeat(n)),
+        format!("x = {}$", "[x for x in ".repeat(n)),
+        format!("x = {}a = 1", "(b, ".repeat(n)),
+        format!("x = {}a := 1", "g(".repeat(n)),
+        format!("x = {}a b", "f(x)[".repeat(n / 2)),
+        format!("match x:\n case {}$", "[".repeat(n)),
+        format!("x = {}", "f(a=1, b".repeat(n / 8)),
+        format!("x = {}*", "{**a, ".repeat(n)),
+        format!("f'{}'", "{a!r:{b".repeat(3)),
+    ];
+    for src in cases {
+        let t = std::time::Instant::now();
+        let r = run_deep(src.clone());
+        assert!(
+            r.is_err(),
+            "expected an error for {:?}",
+            &src[..40.min(src.len())]
+        );
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(2),
+            "slow error path ({:?}) for {:?}",
+            t.elapsed(),
+            &src[..40.min(src.len())]
+        );
     }
 }

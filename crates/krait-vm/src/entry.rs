@@ -79,6 +79,7 @@ pub fn exit_status(vm: &mut Vm, r: PyResult<()>) -> i32 {
     };
     let _ = crate::modules::sys::flush_stdout(vm);
     crate::modules::sys::flush_raw_stdout();
+    crate::types::file::flush_all();
     code
 }
 

@@ -28,6 +28,8 @@ pub struct PyObject {
     pub slots: RefCell<Box<[Value]>>,
     /// Object flags (see `FLAG_*`).
     pub flags: Cell<u32>,
+    /// Position in the cycle collector's list of tracked objects (gc.rs).
+    pub gc_index: Cell<usize>,
     pub payload: Payload,
 }
 
@@ -56,6 +58,7 @@ impl PyObject {
             dict: RefCell::new(None),
             slots: RefCell::new(slots),
             flags: Cell::new(0),
+            gc_index: Cell::new(usize::MAX),
             payload,
         });
         crate::gc::track(&o);
@@ -69,6 +72,7 @@ impl PyObject {
             dict: RefCell::new(None),
             slots: RefCell::new(Box::new([])),
             flags: Cell::new(0),
+            gc_index: Cell::new(usize::MAX),
             payload,
         })
     }
@@ -80,6 +84,7 @@ impl PyObject {
             dict: RefCell::new(None),
             slots: RefCell::new(Box::new([])),
             flags: Cell::new(0),
+            gc_index: Cell::new(usize::MAX),
             payload,
         });
         // The type of `type` is `type`: an intentional reference cycle (immortal).
@@ -147,7 +152,8 @@ impl PyObject {
         if f & FLAG_HAS_WEAKREFS != 0 {
             return true;
         }
-        f & FLAG_FINALIZED == 0 && self.ty().as_type().map_or(false, |t| t.has_del.get())
+        f & FLAG_FINALIZED == 0
+            && (self.ty().as_type().map_or(false, |t| t.has_del.get()) || matches!(self.payload, Payload::Generator(_)))
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {

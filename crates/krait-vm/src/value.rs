@@ -275,22 +275,27 @@ pub fn set_finalizer_hook(hook: fn(&Obj) -> bool) {
 /// an explicit trash list drained by the outermost call (CPython's trashcan).
 fn release(rc: Obj) {
     if rc.needs_finalizer() {
-        if let Some(hook) = FINALIZER.with(|f| f.get()) {
+        if let Some(hook) = FINALIZER.try_with(|f| f.get()).ok().flatten() {
             if hook(&rc) {
                 return; // resurrected: someone else holds it now
             }
         }
     }
-    let depth = RELEASE_DEPTH.with(|d| d.get());
+    // During thread teardown the thread-locals may be gone: just free.
+    let Ok(depth) = RELEASE_DEPTH.try_with(|d| d.get()) else {
+        drop(rc);
+        return;
+    };
     if depth >= MAX_RELEASE_DEPTH {
-        TRASH.with(|t| t.borrow_mut().push(rc));
+        // If the thread-local is gone, the closure (and `rc` in it) is just dropped.
+        let _ = TRASH.try_with(move |t| t.borrow_mut().push(rc));
         return;
     }
     RELEASE_DEPTH.with(|d| d.set(depth + 1));
     drop(rc);
     if depth == 0 {
         loop {
-            let next = TRASH.with(|t| t.borrow_mut().pop());
+            let next = TRASH.try_with(|t| t.borrow_mut().pop()).ok().flatten();
             match next {
                 Some(o) => drop(o),
                 None => break,

@@ -20,7 +20,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -29,6 +29,8 @@ const THREADS: usize = 2;
 /// Output beyond this many bytes per stream is read and discarded.
 const OUTPUT_CAP: usize = 16 << 20;
 const CHECK_STDERR_MARKER: &str = "# check-stderr";
+/// How long to wait for the output pipes to close once the process is gone.
+const READER_GRACE: Duration = Duration::from_secs(10);
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -89,7 +91,10 @@ fn write_xfail(path: &Path, entries: &BTreeSet<String>) {
     fs::write(path, text).expect("cannot write tests/xfail.txt");
 }
 
-fn spawn_reader<R: Read + Send + 'static>(mut stream: R) -> thread::JoinHandle<Vec<u8>> {
+/// Reads a child's stream to the end on its own thread; the result arrives on
+/// the returned channel (a grandchild keeping the pipe open cannot hang us).
+fn spawn_reader<R: Read + Send + 'static>(mut stream: R) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let mut kept = Vec::new();
         let mut buf = [0u8; 8192];
@@ -104,8 +109,9 @@ fn spawn_reader<R: Read + Send + 'static>(mut stream: R) -> thread::JoinHandle<V
                 Err(_) => break,
             }
         }
-        kept
-    })
+        let _ = tx.send(kept);
+    });
+    rx
 }
 
 struct RunOutput {
@@ -152,9 +158,14 @@ fn run_krait(binary: &Path, test: &Path) -> Result<RunOutput, String> {
     let out_reader = spawn_reader(child.stdout.take().expect("piped stdout"));
     let err_reader = spawn_reader(child.stderr.take().expect("piped stderr"));
     let (status, timed_out) = wait_with_timeout(&mut child);
-    let stdout = out_reader.join().unwrap_or_default();
-    let stderr = err_reader.join().unwrap_or_default();
-    Ok(RunOutput { stdout, stderr, status, timed_out })
+    let stdout = out_reader.recv_timeout(READER_GRACE).unwrap_or_default();
+    let stderr = err_reader.recv_timeout(READER_GRACE).unwrap_or_default();
+    Ok(RunOutput {
+        stdout,
+        stderr,
+        status,
+        timed_out,
+    })
 }
 
 /// Removes the absolute folder prefix from paths in stderr, as regen.py does
@@ -231,7 +242,11 @@ fn check_test(binary: &Path, test: &Path) -> Option<String> {
     let err_path = test.with_extension("err");
     let expected_err = if err_path.is_file() {
         let marked = fs::read_to_string(test)
-            .map(|s| s.lines().next().map_or(false, |l| l.trim() == CHECK_STDERR_MARKER))
+            .map(|s| {
+                s.lines()
+                    .next()
+                    .map_or(false, |l| l.trim() == CHECK_STDERR_MARKER)
+            })
             .unwrap_or(false);
         if marked {
             fs::read(&err_path).ok()
@@ -296,7 +311,9 @@ fn differential() {
     let py_dir = root.join("tests").join("py");
     let xfail_path = root.join("tests").join("xfail.txt");
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_krait"));
-    let filter = std::env::var("KRAIT_TEST_FILTER").ok().filter(|f| !f.is_empty());
+    let filter = std::env::var("KRAIT_TEST_FILTER")
+        .ok()
+        .filter(|f| !f.is_empty());
     let update = std::env::var("KRAIT_UPDATE_XFAIL").map_or(false, |v| !v.is_empty() && v != "0");
 
     let mut all = Vec::new();
@@ -364,13 +381,19 @@ fn differential() {
         text.push_str(&format!("FAIL {}\n{}", name, report));
     }
     for name in &now_passing {
-        text.push_str(&format!("XPASS {} (listed in tests/xfail.txt but passes now)\n", name));
+        text.push_str(&format!(
+            "XPASS {} (listed in tests/xfail.txt but passes now)\n",
+            name
+        ));
     }
     let ran: BTreeSet<&String> = results.iter().map(|(n, _)| n).collect();
     if filter.is_none() {
         for name in &xfail {
             if !ran.contains(name) {
-                text.push_str(&format!("note: tests/xfail.txt lists {} which does not exist\n", name));
+                text.push_str(&format!(
+                    "note: tests/xfail.txt lists {} which does not exist\n",
+                    name
+                ));
             }
         }
     }
@@ -383,7 +406,10 @@ fn differential() {
             .collect();
         entries.extend(failing_now.iter().cloned());
         write_xfail(&xfail_path, &entries);
-        text.push_str(&format!("updated tests/xfail.txt: {} entries\n", entries.len()));
+        text.push_str(&format!(
+            "updated tests/xfail.txt: {} entries\n",
+            entries.len()
+        ));
     }
     text.push_str(&format!(
         "differential: {} passed, {} failed, {} xfail\n",
@@ -392,7 +418,14 @@ fn differential() {
     out(&text);
 
     if !update && !unexpected.is_empty() {
-        let names: Vec<&str> = unexpected.iter().map(|(n, _)| n.as_str()).collect();
+        let mut names: Vec<&str> = unexpected
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .take(20)
+            .collect();
+        if unexpected.len() > names.len() {
+            names.push("...");
+        }
         panic!(
             "{} differential test(s) failed that are not in tests/xfail.txt: {}",
             unexpected.len(),

@@ -1,7 +1,8 @@
 //! Assembly: a finished [`Unit`] to a [`CodeObject`].
 //!
 //! Owns: the stack-depth flow analysis (over both edges of every jump and
-//! into exception handlers), removal of unreachable instructions and of
+//! from every instruction covered by a handler into that handler, whose
+//! depth was recorded at its setup marker), removal of unreachable instructions and of
 //! handler markers, label resolution (`Jump` vs `JumpBackward` by
 //! direction), the exception table and `cell2arg`.
 //!
@@ -26,6 +27,7 @@ fn internal(what: String, loc: Location) -> SyntaxError {
     e
 }
 
+#[allow(clippy::needless_range_loop)]
 pub(crate) fn assemble(u: Unit, filename: &Rc<str>) -> CResult<CodeObject> {
     let n = u.instrs.len();
     let target_of = |label: u32| -> Option<usize> {
@@ -90,12 +92,19 @@ pub(crate) fn assemble(u: Unit, filename: &Rc<str>) -> CResult<CodeObject> {
                 }
                 _ => handler_depth[ins.arg as usize] = Some(hd as u32),
             }
-            let entry = hd + h.lasti as i64 + 1;
+            reach(&mut depth, &mut work, i + 1, d, ins.loc, &u.name)?;
+            continue;
+        }
+        // An instruction that can raise enters its handler (only handlers
+        // covering some reachable instruction are reachable).
+        if ins.handler != NO_HANDLER {
+            let h = u.handlers[ins.handler as usize];
+            let hd = handler_depth[ins.handler as usize]
+                .ok_or_else(|| internal("handler region reached without its setup".into(), ins.loc))?;
+            let entry = hd as i64 + h.lasti as i64 + 1;
             max_depth = max_depth.max(entry);
             let t = target_of(h.label.0).ok_or_else(|| internal("unbound handler label".into(), ins.loc))?;
             reach(&mut depth, &mut work, t, entry, ins.loc, &u.name)?;
-            reach(&mut depth, &mut work, i + 1, d, ins.loc, &u.name)?;
-            continue;
         }
         let op = ins.op;
         if op.is_jump() {

@@ -369,6 +369,18 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
+            ExprKind::Compare { left, ops, comparators }
+                if ops.len() == 1
+                    && comparators.len() == 1
+                    && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
+                    && matches!(comparators[0].kind, ExprKind::Constant { value: krait_parser::ast::Constant::None }) =>
+            {
+                // `x is None` / `x is not None`: test without loading None.
+                self.compile_expr(left)?;
+                let jump_if_none = (ops[0] == CmpOp::Is) == cond;
+                self.emit_jump(if jump_if_none { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone }, target);
+                return Ok(());
+            }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 && ops.len() == comparators.len() => {
                 let n = ops.len();
                 self.compile_expr(left)?;

@@ -423,6 +423,14 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
+        // Identical code objects (a `finally` body compiled twice) are
+        // merged, as CPython does; they are immutable, so sharing is safe.
+        if let Constant::Code(code) = &c {
+            let u = self.ur();
+            if let Some(i) = u.consts.iter().position(|x| matches!(x, Constant::Code(o) if **o == **code)) {
+                return i as u32;
+            }
+        }
         let key = const_key(&c, &mut self.code_ids);
         let u = self.u();
         if let Some(&i) = u.const_map.get(&key) {

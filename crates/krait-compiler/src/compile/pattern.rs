@@ -434,6 +434,7 @@ impl<'a> Compiler<'a> {
     /// `p1 | p2 | ...`: each alternative matches a copy of the subject with
     /// its own fail-pop labels; the winner's captures are reordered to the
     /// first alternative's order, then moved under the enclosing items.
+    #[allow(clippy::needless_range_loop)]
     fn pattern_or(&mut self, patterns: &'a [Pattern], pc: &mut PatternCtx) -> CResult {
         let end = self.new_label();
         let size = patterns.len();

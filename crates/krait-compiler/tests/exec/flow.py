@@ -56,3 +56,16 @@ try:
     print(total)
 except NameError:
     print("deleted")
+def nones(v):
+    out = []
+    if v is None:
+        out.append("is")
+    if v is not None:
+        out.append("is not")
+    if not v is None and v:
+        out.append("truthy")
+    while v is not None:
+        v = None
+        out.append("loop")
+    return out
+print(nones(None), nones(1), nones(0))

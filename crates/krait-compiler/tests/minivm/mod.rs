@@ -6,7 +6,7 @@
 //! containers. No classes, no floats; values are compared structurally.
 //! Not a model for the real VM (no performance, leaky semantics).
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::all)]
 
 use krait_compiler::code::{flags, CodeObject, Constant};
 use krait_compiler::opcodes::{BinOpKind, CmpOpKind, Op};
@@ -509,8 +509,14 @@ impl Vm {
             (BinOpKind::FloorDivide, V::Int(_), V::Int(0)) | (BinOpKind::Remainder, V::Int(_), V::Int(0)) => {
                 return Err(err("ZeroDivisionError", "integer division or modulo by zero"))
             }
-            (BinOpKind::FloorDivide, V::Int(x), V::Int(y)) => V::Int(x.div_euclid(*y)),
-            (BinOpKind::Remainder, V::Int(x), V::Int(y)) => V::Int(x.rem_euclid(*y)),
+            (BinOpKind::FloorDivide, V::Int(x), V::Int(y)) => {
+                let q = x / y;
+                V::Int(if x % y != 0 && ((*x < 0) != (*y < 0)) { q - 1 } else { q })
+            }
+            (BinOpKind::Remainder, V::Int(x), V::Int(y)) => {
+                let r = x % y;
+                V::Int(if r != 0 && ((r < 0) != (*y < 0)) { r + y } else { r })
+            }
             (BinOpKind::Power, V::Int(x), V::Int(y)) => V::Int(x.pow(*y as u32)),
             (BinOpKind::Add, V::Str(x), V::Str(y)) => s(&format!("{}{}", x, y)),
             (BinOpKind::Multiply, V::Str(x), V::Int(y)) => s(&x.repeat(*y as usize)),
@@ -1062,7 +1068,11 @@ fn exc_matches(exc: &V, t: &V) -> bool {
     match t {
         V::Tuple(ts) => ts.iter().any(|x| exc_matches(exc, x)),
         V::ExcType(name) => match exc {
-            V::Exc(e) => &*e.0 == &**name || &**name == "Exception",
+            V::Exc(e) => {
+                &*e.0 == &**name
+                    || &**name == "Exception"
+                    || (&**name == "NameError" && &*e.0 == "UnboundLocalError")
+            }
             _ => false,
         },
         _ => false,

@@ -10,6 +10,12 @@ const P_NOT: u8 = 3;
 const P_CMP: u8 = 4;
 const P_BOR: u8 = 5;
 
+enum Trailer {
+    Attr(Ident),
+    Call(Vec<Expr>, Vec<Keyword>),
+    Sub(Expr),
+}
+
 enum Infix {
     Or,
     And,
@@ -23,7 +29,12 @@ fn infix_of(t: &Tok) -> Option<(u8, Infix)> {
         Tok::Kw(Kw::And) => (P_AND, Infix::And),
         Tok::Kw(Kw::In) | Tok::Kw(Kw::Not) | Tok::Kw(Kw::Is) => (P_CMP, Infix::Cmp),
         Tok::Op(op) => match op {
-            Op::EqEqual | Op::NotEqual | Op::Less | Op::LessEqual | Op::Greater | Op::GreaterEqual => (P_CMP, Infix::Cmp),
+            Op::EqEqual
+            | Op::NotEqual
+            | Op::Less
+            | Op::LessEqual
+            | Op::Greater
+            | Op::GreaterEqual => (P_CMP, Infix::Cmp),
             Op::VBar => (5, Infix::Bin(Operator::BitOr)),
             Op::Circumflex => (6, Infix::Bin(Operator::BitXor)),
             Op::Amper => (7, Infix::Bin(Operator::BitAnd)),
@@ -47,9 +58,18 @@ impl Parser {
     pub(crate) fn starts_expr(&mut self, allow_star: bool) -> bool {
         match self.tok() {
             Tok::Name(_) | Tok::Number(_) | Tok::Str(_) => true,
-            Tok::Kw(k) => matches!(k, Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False),
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False
+            ),
             Tok::Op(o) => match o {
-                Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Ellipsis => true,
+                Op::LPar
+                | Op::LSqb
+                | Op::LBrace
+                | Op::Minus
+                | Op::Plus
+                | Op::Tilde
+                | Op::Ellipsis => true,
                 Op::Star => allow_star,
                 _ => false,
             },
@@ -72,7 +92,10 @@ impl Parser {
             elts.push(self.star_expression()?);
         }
         self.bare_tuple = true;
-        Ok(mk(ExprKind::Tuple { elts, ctx: Load }, self.loc_from(start)))
+        Ok(mk(
+            ExprKind::Tuple { elts, ctx: Load },
+            self.loc_from(start),
+        ))
     }
 
     pub(crate) fn star_expression(&mut self) -> PResult<Expr> {
@@ -80,7 +103,13 @@ impl Parser {
             let start = self.start();
             self.bump();
             let v = self.bitwise_or()?;
-            return Ok(mk(ExprKind::Starred { value: Box::new(v), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         self.expression()
     }
@@ -90,7 +119,13 @@ impl Parser {
             let start = self.start();
             self.bump();
             let v = self.bitwise_or()?;
-            return Ok(mk(ExprKind::Starred { value: Box::new(v), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         self.named_expression()
     }
@@ -117,7 +152,10 @@ impl Parser {
                 let value = self.expression()?;
                 let target = mk(ExprKind::Name { id: n, ctx: Store }, tloc);
                 return Ok(mk(
-                    ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) },
+                    ExprKind::NamedExpr {
+                        target: Box::new(target),
+                        value: Box::new(value),
+                    },
                     self.loc_from(start),
                 ));
             }
@@ -127,21 +165,6 @@ impl Parser {
             return Err(self.walrus_error(&e));
         }
         Ok(e)
-    }
-
-    /// `e := ...` where `e` is not a name.
-    pub(crate) fn walrus_error(&mut self, e: &Expr) -> SyntaxError {
-        let save = self.pos;
-        let f = self.furthest.get();
-        self.bump();
-        let ok = self.starts_expr(false) && self.expression().is_ok();
-        self.pos = save;
-        if ok {
-            return self.error_at(e.loc, format!("cannot use assignment expressions with {}", errors::expr_name(e)));
-        }
-        self.furthest.set(f.max(save));
-        let l = self.tok_loc(save);
-        self.error_at(l, "invalid syntax")
     }
 
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
@@ -164,13 +187,21 @@ impl Parser {
         let test = self.expr_bp(P_OR)?;
         if !self.eat_kw(Kw::Else) {
             if !self.at_op(Op::Colon) {
-                return Err(self.error_range(body.loc, test.loc, "expected 'else' after 'if' expression"));
+                return Err(self.error_range(
+                    body.loc,
+                    test.loc,
+                    "expected 'else' after 'if' expression",
+                ));
             }
             return Err(self.invalid());
         }
         let orelse = self.expression()?;
         Ok(mk(
-            ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
             self.loc_from(start),
         ))
     }
@@ -224,7 +255,13 @@ impl Parser {
         let mut left = if self.at_kw(Kw::Not) && min <= P_NOT {
             self.bump();
             let operand = self.expr_bp(P_NOT)?;
-            mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, self.loc_from(start))
+            mk(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+                self.loc_from(start),
+            )
         } else {
             self.factor()?
         };
@@ -234,13 +271,19 @@ impl Parser {
             if chain > MAX_CHAIN {
                 return Err(self.too_complex());
             }
-            let Some((prec, kind)) = infix_of(self.tok()) else { break };
+            let Some((prec, kind)) = infix_of(self.tok()) else {
+                break;
+            };
             if prec < min {
                 break;
             }
             match kind {
                 Infix::Or | Infix::And => {
-                    let (kw, op) = if matches!(kind, Infix::Or) { (Kw::Or, BoolOp::Or) } else { (Kw::And, BoolOp::And) };
+                    let (kw, op) = if matches!(kind, Infix::Or) {
+                        (Kw::Or, BoolOp::Or)
+                    } else {
+                        (Kw::And, BoolOp::And)
+                    };
                     let mut values = vec![left];
                     while self.eat_kw(kw) {
                         values.push(self.expr_bp(prec + 1)?);
@@ -258,13 +301,24 @@ impl Parser {
                     if ops.is_empty() {
                         break;
                     }
-                    left = mk(ExprKind::Compare { left: Box::new(left), ops, comparators }, self.loc_from(start));
+                    left = mk(
+                        ExprKind::Compare {
+                            left: Box::new(left),
+                            ops,
+                            comparators,
+                        },
+                        self.loc_from(start),
+                    );
                 }
                 Infix::Bin(op) => {
                     self.bump();
                     let right = self.expr_bp(prec + 1)?;
                     left = mk(
-                        ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) },
+                        ExprKind::BinOp {
+                            left: Box::new(left),
+                            op,
+                            right: Box::new(right),
+                        },
                         self.loc_from(start),
                     );
                 }
@@ -286,7 +340,13 @@ impl Parser {
         let operand = self.factor();
         self.leave();
         let operand = operand?;
-        Ok(mk(ExprKind::UnaryOp { op, operand: Box::new(operand) }, self.loc_from(start)))
+        Ok(mk(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn power(&mut self) -> PResult<Expr> {
@@ -304,7 +364,11 @@ impl Parser {
             self.leave();
             let right = right?;
             return Ok(mk(
-                ExprKind::BinOp { left: Box::new(base), op: Operator::Pow, right: Box::new(right) },
+                ExprKind::BinOp {
+                    left: Box::new(base),
+                    op: Operator::Pow,
+                    right: Box::new(right),
+                },
                 self.loc_from(start),
             ));
         }
@@ -320,29 +384,58 @@ impl Parser {
             if chain > MAX_CHAIN {
                 return Err(self.too_complex());
             }
-            match self.tok() {
+            let save = self.pos;
+            let r = match self.tok() {
                 Tok::Op(Op::Dot) => {
                     self.bump();
-                    let attr = self.name()?;
-                    e = mk(ExprKind::Attribute { value: Box::new(e), attr, ctx: Load }, self.loc_from(start));
+                    self.name().map(Trailer::Attr)
                 }
                 Tok::Op(Op::LPar) => {
                     let lpar = self.pos;
                     self.bump();
-                    let (args, keywords) = self.call_args(lpar)?;
-                    e = mk(ExprKind::Call { func: Box::new(e), args, keywords }, self.loc_from(start));
+                    self.call_args(lpar).map(|(a, k)| Trailer::Call(a, k))
                 }
                 Tok::Op(Op::LSqb) => {
                     self.bump();
-                    let slice = self.slices()?;
-                    self.expect_op(Op::RSqb)?;
-                    e = mk(
-                        ExprKind::Subscript { value: Box::new(e), slice: Box::new(slice), ctx: Load },
-                        self.loc_from(start),
-                    );
+                    self.slices().and_then(|slice| {
+                        if self.eat_op(Op::RSqb) {
+                            Ok(Trailer::Sub(slice))
+                        } else if let Some(err) = self.named_eq_error(&slice) {
+                            Err(err)
+                        } else {
+                            Err(self.invalid())
+                        }
+                    })
                 }
                 _ => break,
-            }
+            };
+            let kind = match r {
+                Ok(Trailer::Attr(attr)) => ExprKind::Attribute {
+                    value: Box::new(e),
+                    attr,
+                    ctx: Load,
+                },
+                Ok(Trailer::Call(args, keywords)) => ExprKind::Call {
+                    func: Box::new(e),
+                    args,
+                    keywords,
+                },
+                Ok(Trailer::Sub(slice)) => ExprKind::Subscript {
+                    value: Box::new(e),
+                    slice: Box::new(slice),
+                    ctx: Load,
+                },
+                Err(err) => {
+                    // Like a PEG parser, a failed trailer leaves the
+                    // primary as it was; only specific errors propagate.
+                    if err.msg != "invalid syntax" {
+                        return Err(err);
+                    }
+                    self.pos = save;
+                    break;
+                }
+            };
+            e = mk(kind, self.loc_from(start));
         }
         Ok(e)
     }
@@ -350,12 +443,23 @@ impl Parser {
     fn atom(&mut self) -> PResult<Expr> {
         let start = self.start();
         let kind = match self.tok() {
-            Tok::Name(n) => ExprKind::Name { id: n.clone(), ctx: Load },
+            Tok::Name(n) => ExprKind::Name {
+                id: n.clone(),
+                ctx: Load,
+            },
             Tok::Number(c) => ExprKind::Constant { value: c.clone() },
-            Tok::Kw(Kw::True) => ExprKind::Constant { value: Constant::Bool(true) },
-            Tok::Kw(Kw::False) => ExprKind::Constant { value: Constant::Bool(false) },
-            Tok::Kw(Kw::None) => ExprKind::Constant { value: Constant::None },
-            Tok::Op(Op::Ellipsis) => ExprKind::Constant { value: Constant::Ellipsis },
+            Tok::Kw(Kw::True) => ExprKind::Constant {
+                value: Constant::Bool(true),
+            },
+            Tok::Kw(Kw::False) => ExprKind::Constant {
+                value: Constant::Bool(false),
+            },
+            Tok::Kw(Kw::None) => ExprKind::Constant {
+                value: Constant::None,
+            },
+            Tok::Op(Op::Ellipsis) => ExprKind::Constant {
+                value: Constant::Ellipsis,
+            },
             Tok::Str(_) => return self.strings(),
             Tok::Op(Op::LPar) => return self.paren_atom(),
             Tok::Op(Op::LSqb) => return self.list_atom(),
@@ -378,7 +482,13 @@ impl Parser {
         let start = self.start();
         self.bump();
         if self.eat_op(Op::RPar) {
-            return Ok(mk(ExprKind::Tuple { elts: Vec::new(), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Tuple {
+                    elts: Vec::new(),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         if self.at_kw(Kw::Yield) {
             let y = self.yield_expr()?;
@@ -390,7 +500,13 @@ impl Parser {
             self.check_comp_elt(&first)?;
             let generators = self.comp_for()?;
             self.expect_op(Op::RPar)?;
-            return Ok(mk(ExprKind::GeneratorExp { elt: Box::new(first), generators }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                self.loc_from(start),
+            ));
         }
         if self.eat_op(Op::RPar) {
             if let ExprKind::Starred { .. } = first.kind {
@@ -399,33 +515,48 @@ impl Parser {
             return Ok(first);
         }
         if !self.at_op(Op::Comma) {
-            return Err(self.invalid_in_brackets(&first));
+            return Err(self.bad_element(&first));
         }
         let elts = self.star_named_list(first, Op::RPar)?;
         if !self.eat_op(Op::RPar) {
-            let last = elts.last().unwrap();
-            return Err(self.invalid_in_brackets(last));
+            let last = elts.last().unwrap().clone();
+            return Err(self.bad_element(&last));
         }
-        Ok(mk(ExprKind::Tuple { elts, ctx: Load }, self.loc_from(start)))
+        Ok(mk(
+            ExprKind::Tuple { elts, ctx: Load },
+            self.loc_from(start),
+        ))
     }
 
     fn list_atom(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();
         if self.eat_op(Op::RSqb) {
-            return Ok(mk(ExprKind::List { elts: Vec::new(), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::List {
+                    elts: Vec::new(),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         let first = self.star_named_expression()?;
         if self.at_comp_for() {
             self.check_comp_elt(&first)?;
             let generators = self.comp_for()?;
             self.expect_op(Op::RSqb)?;
-            return Ok(mk(ExprKind::ListComp { elt: Box::new(first), generators }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                self.loc_from(start),
+            ));
         }
         let elts = self.star_named_list(first, Op::RSqb)?;
         if !self.eat_op(Op::RSqb) {
-            let last = elts.last().unwrap();
-            return Err(self.invalid_in_brackets(last));
+            let last = elts.last().unwrap().clone();
+            return Err(self.bad_element(&last));
         }
         Ok(mk(ExprKind::List { elts, ctx: Load }, self.loc_from(start)))
     }
@@ -434,14 +565,22 @@ impl Parser {
         let start = self.start();
         self.bump();
         if self.eat_op(Op::RBrace) {
-            return Ok(mk(ExprKind::Dict { keys: Vec::new(), values: Vec::new() }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+                self.loc_from(start),
+            ));
         }
         if self.at_op(Op::DoubleStar) {
             let dstar = self.tok_loc(self.pos);
             self.bump();
             let v = self.bitwise_or()?;
             if self.at_comp_for() {
-                return Err(self.error_at(dstar, "dict unpacking cannot be used in dict comprehension"));
+                return Err(
+                    self.error_at(dstar, "dict unpacking cannot be used in dict comprehension")
+                );
             }
             return self.dict_rest(start, vec![None], vec![v]);
         }
@@ -455,7 +594,11 @@ impl Parser {
                 let generators = self.comp_for()?;
                 self.expect_op(Op::RBrace)?;
                 return Ok(mk(
-                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
+                    ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
                     self.loc_from(start),
                 ));
             }
@@ -465,18 +608,29 @@ impl Parser {
             self.check_comp_elt(&first)?;
             let generators = self.comp_for()?;
             self.expect_op(Op::RBrace)?;
-            return Ok(mk(ExprKind::SetComp { elt: Box::new(first), generators }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                self.loc_from(start),
+            ));
         }
         let elts = self.star_named_list(first, Op::RBrace)?;
         if !self.eat_op(Op::RBrace) {
-            let last = elts.last().unwrap();
-            return Err(self.invalid_in_brackets(last));
+            let last = elts.last().unwrap().clone();
+            return Err(self.bad_element(&last));
         }
         Ok(mk(ExprKind::Set { elts }, self.loc_from(start)))
     }
 
     /// Dict items after the first (if any); the cursor is at `,`, `}` or `**`.
-    fn dict_rest(&mut self, start: Pos, mut keys: Vec<Option<Expr>>, mut values: Vec<Expr>) -> PResult<Expr> {
+    fn dict_rest(
+        &mut self,
+        start: Pos,
+        mut keys: Vec<Option<Expr>>,
+        mut values: Vec<Expr>,
+    ) -> PResult<Expr> {
         let mut first = false;
         loop {
             if !first {
@@ -495,11 +649,15 @@ impl Parser {
             } else {
                 let k = self.expression()?;
                 if !self.eat_op(Op::Colon) {
-                    if self.starts_expr(false) {
-                        return Err(self.invalid_in_brackets(&k));
-                    }
                     let l = k.loc;
-                    return Err(lexer::err("SyntaxError", "':' expected after dictionary key", l.end_line, l.end_col, l.end_line, 0));
+                    return Err(lexer::err(
+                        "SyntaxError",
+                        "':' expected after dictionary key",
+                        l.end_line,
+                        l.end_col,
+                        l.end_line,
+                        0,
+                    ));
                 }
                 let v = self.dict_value()?;
                 keys.push(Some(k));
@@ -533,7 +691,10 @@ impl Parser {
 
     fn check_comp_elt(&mut self, elt: &Expr) -> PResult<()> {
         if let ExprKind::Starred { .. } = elt.kind {
-            return Err(self.error_at(elt.loc, "iterable unpacking cannot be used in comprehension"));
+            return Err(self.error_at(
+                elt.loc,
+                "iterable unpacking cannot be used in comprehension",
+            ));
         }
         Ok(())
     }
@@ -547,7 +708,9 @@ impl Parser {
             let target = self.target_list(errors::TargetKind::For)?;
             if !self.eat_kw(Kw::In) {
                 let last = match &target.kind {
-                    ExprKind::Tuple { elts, .. } if !elts.is_empty() => elts[elts.len() - 1].clone(),
+                    ExprKind::Tuple { elts, .. } if !elts.is_empty() => {
+                        elts[elts.len() - 1].clone()
+                    }
                     _ => target.clone(),
                 };
                 return Err(self.invalid_in_brackets(&last));
@@ -557,7 +720,12 @@ impl Parser {
             while self.eat_kw(Kw::If) {
                 ifs.push(self.disjunction()?);
             }
-            gens.push(Comprehension { target, iter, ifs, is_async });
+            gens.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
         }
         Ok(gens)
     }
@@ -591,7 +759,13 @@ impl Parser {
             let v = self.star_target_expr();
             self.leave();
             let v = v?;
-            return Ok(mk(ExprKind::Starred { value: Box::new(v), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         self.bitwise_or()
     }
@@ -601,9 +775,16 @@ impl Parser {
         self.expect_kw(Kw::Yield)?;
         if self.eat_kw(Kw::From) {
             let v = self.expression()?;
-            return Ok(mk(ExprKind::YieldFrom { value: Box::new(v) }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::YieldFrom { value: Box::new(v) },
+                self.loc_from(start),
+            ));
         }
-        let value = if self.starts_expr(true) { Some(Box::new(self.star_expressions()?)) } else { None };
+        let value = if self.starts_expr(true) {
+            Some(Box::new(self.star_expressions()?))
+        } else {
+            None
+        };
         Ok(mk(ExprKind::Yield { value }, self.loc_from(start)))
     }
 
@@ -613,7 +794,13 @@ impl Parser {
         let first = self.slice_item()?;
         if !self.at_op(Op::Comma) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Ok(mk(ExprKind::Tuple { elts: vec![first], ctx: Load }, self.loc_from(start)));
+                return Ok(mk(
+                    ExprKind::Tuple {
+                        elts: vec![first],
+                        ctx: Load,
+                    },
+                    self.loc_from(start),
+                ));
             }
             return Ok(first);
         }
@@ -624,7 +811,10 @@ impl Parser {
             }
             elts.push(self.slice_item()?);
         }
-        Ok(mk(ExprKind::Tuple { elts, ctx: Load }, self.loc_from(start)))
+        Ok(mk(
+            ExprKind::Tuple { elts, ctx: Load },
+            self.loc_from(start),
+        ))
     }
 
     fn slice_item(&mut self) -> PResult<Expr> {
@@ -632,7 +822,13 @@ impl Parser {
             let start = self.start();
             self.bump();
             let v = self.expression()?;
-            return Ok(mk(ExprKind::Starred { value: Box::new(v), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         let start = self.start();
         let lower = if self.at_op(Op::Colon) {
@@ -646,7 +842,11 @@ impl Parser {
         };
         self.expect_op(Op::Colon)?;
         let ends = |p: &mut Parser| p.at_op(Op::Colon) || p.at_op(Op::Comma) || p.at_op(Op::RSqb);
-        let upper = if ends(self) { None } else { Some(Box::new(self.expression()?)) };
+        let upper = if ends(self) {
+            None
+        } else {
+            Some(Box::new(self.expression()?))
+        };
         let step = if self.eat_op(Op::Colon) {
             if self.at_op(Op::Comma) || self.at_op(Op::RSqb) {
                 None
@@ -656,38 +856,9 @@ impl Parser {
         } else {
             None
         };
-        Ok(mk(ExprKind::Slice { lower, upper, step }, self.loc_from(start)))
-    }
-
-    /// Inside brackets, an expression followed by something that cannot
-    /// continue it: CPython suggests a missing comma when another
-    /// expression follows.
-    pub(crate) fn invalid_in_brackets(&mut self, prev: &Expr) -> SyntaxError {
-        let save = self.pos;
-        let save_furthest = self.furthest.get();
-        if self.starts_expr(false) && !matches!(self.tok(), Tok::Kw(Kw::Not)) && !self.prev_is_soft_kw_string(prev) {
-            let level = self.toks[self.pos.saturating_sub(1)].level;
-            if let Ok(next) = self.expr_bp(P_OR) {
-                if level > 0 {
-                    self.furthest.set(save_furthest.max(self.furthest.get()));
-                    let e = self.error_range(prev.loc, next.loc, "invalid syntax. Perhaps you forgot a comma?");
-                    self.pos = save;
-                    return e;
-                }
-            }
-            self.pos = save;
-            self.furthest.set(save_furthest);
-        }
-        self.invalid()
-    }
-
-    fn prev_is_soft_kw_string(&self, prev: &Expr) -> bool {
-        // `NAME STRING` (e.g. a string prefix typo) is excluded by CPython.
-        if let ExprKind::Name { .. } = prev.kind {
-            if let Tok::Str(_) = self.toks[self.pos].kind {
-                return true;
-            }
-        }
-        false
+        Ok(mk(
+            ExprKind::Slice { lower, upper, step },
+            self.loc_from(start),
+        ))
     }
 }

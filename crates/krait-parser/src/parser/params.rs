@@ -12,7 +12,11 @@ impl Parser {
 
     /// `allow_genexp`: a lone generator expression argument (not allowed in
     /// a class definition's bases).
-    pub(crate) fn call_args_ex(&mut self, lpar: usize, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    pub(crate) fn call_args_ex(
+        &mut self,
+        lpar: usize,
+        allow_genexp: bool,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_kw = false; // a `name=value`
@@ -45,23 +49,60 @@ impl Parser {
                             "iterable argument unpacking follows keyword argument unpacking",
                         ));
                     }
-                    args.push(mk(ExprKind::Starred { value: Box::new(v), ctx: Load }, self.loc_from(start)));
+                    args.push(mk(
+                        ExprKind::Starred {
+                            value: Box::new(v),
+                            ctx: Load,
+                        },
+                        self.loc_from(start),
+                    ));
                 }
                 Tok::Op(Op::DoubleStar) => {
                     self.bump();
                     let v = self.expression()?;
                     seen_dstar = true;
-                    keywords.push(Keyword { arg: None, value: v, loc: self.loc_from(start) });
+                    keywords.push(Keyword {
+                        arg: None,
+                        value: v,
+                        loc: self.loc_from(start),
+                    });
+                }
+                Tok::Kw(Kw::True | Kw::False | Kw::None)
+                    if matches!(self.tok_at(1), Tok::Op(Op::Equal)) =>
+                {
+                    let a = self.tok_loc(self.pos);
+                    let b = self.tok_loc(self.pos + 1);
+                    let name = match self.tok() {
+                        Tok::Kw(k) => k.text(),
+                        _ => "",
+                    };
+                    return Err(self.error_range(a, b, format!("cannot assign to {}", name)));
                 }
                 Tok::Name(n) if matches!(self.tok_at(1), Tok::Op(Op::Equal)) => {
                     let n = n.clone();
                     self.pos += 2;
                     let v = self.expression()?;
                     seen_kw = true;
-                    keywords.push(Keyword { arg: Some(n), value: v, loc: self.loc_from(start) });
+                    keywords.push(Keyword {
+                        arg: Some(n),
+                        value: v,
+                        loc: self.loc_from(start),
+                    });
                 }
                 _ => {
-                    let e = self.named_expression()?;
+                    let e = if matches!(self.tok(), Tok::Name(_))
+                        && matches!(self.tok_at(1), Tok::Op(Op::ColonEqual))
+                    {
+                        self.named_expression()?
+                    } else {
+                        let e = self.expression()?;
+                        if self.at_op(Op::ColonEqual) {
+                            // Call arguments are not named expressions.
+                            let l = self.tok_loc(self.pos);
+                            return Err(self.error_at(l, "invalid syntax"));
+                        }
+                        e
+                    };
                     if self.at_op(Op::Equal) {
                         // `f(a.b=1)`, `f(1=2)`
                         let eq = self.pos;
@@ -96,12 +137,25 @@ impl Parser {
                         if first_arg && self.at_op(Op::RPar) {
                             let l = self.tok_loc(lpar);
                             let r = self.tok_loc(self.pos);
-                            let loc = Loc { line: l.line, col: l.col, end_line: r.end_line, end_col: r.end_col };
+                            let loc = Loc {
+                                line: l.line,
+                                col: l.col,
+                                end_line: r.end_line,
+                                end_col: r.end_col,
+                            };
                             self.bump();
-                            args.push(mk(ExprKind::GeneratorExp { elt: Box::new(e), generators }, loc));
+                            args.push(mk(
+                                ExprKind::GeneratorExp {
+                                    elt: Box::new(e),
+                                    generators,
+                                },
+                                loc,
+                            ));
                             break;
                         }
-                        return Err(self.error_at(gen_loc, "Generator expression must be parenthesized"));
+                        return Err(
+                            self.error_at(gen_loc, "Generator expression must be parenthesized")
+                        );
                     }
                     if seen_kw || seen_dstar {
                         let msg = if seen_kw {
@@ -110,10 +164,12 @@ impl Parser {
                             "positional argument follows keyword argument unpacking"
                         };
                         // CPython reports at the token after the arguments.
-                        while self.eat_op(Op::Comma) {
+                        while self.speculative == 0 && self.eat_op(Op::Comma) {
                             if self.at_op(Op::DoubleStar) || self.at_op(Op::Star) {
                                 self.bump();
-                            } else if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(Op::Equal)) {
+                            } else if matches!(self.tok(), Tok::Name(_))
+                                && matches!(self.tok_at(1), Tok::Op(Op::Equal))
+                            {
                                 self.pos += 2;
                             }
                             if self.expression().is_err() {
@@ -132,14 +188,19 @@ impl Parser {
     }
 
     fn last_arg_expr(&self, args: &[Expr], keywords: &[Keyword]) -> Option<Expr> {
-        let a = args.last();
+        let a = args.last().map(|a| match &a.kind {
+            ExprKind::Starred { value, .. } => &**value,
+            _ => a,
+        });
         let k = keywords.last().map(|k| &k.value);
         match (a, k) {
-            (Some(a), Some(k)) => Some(if (a.loc.end_line, a.loc.end_col) > (k.loc.end_line, k.loc.end_col) {
-                a.clone()
-            } else {
-                k.clone()
-            }),
+            (Some(a), Some(k)) => Some(
+                if (a.loc.end_line, a.loc.end_col) > (k.loc.end_line, k.loc.end_col) {
+                    a.clone()
+                } else {
+                    k.clone()
+                },
+            ),
             (Some(a), None) => Some(a.clone()),
             (None, Some(k)) => Some(k.clone()),
             _ => None,
@@ -152,7 +213,13 @@ impl Parser {
         let args = self.parameters(false, Op::Colon)?;
         self.expect_op(Op::Colon)?;
         let body = self.expression()?;
-        Ok(mk(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, self.loc_from(start)))
+        Ok(mk(
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// Parameters of a `def` (`annotations` true, closed by `)`) or a
@@ -197,10 +264,15 @@ impl Parser {
                 }
                 if n > 0 && self.at_op(Op::RPar) {
                     let rpar = self.tok_loc(self.pos);
-                    return Err(self.error_range(lpar, rpar, "Function parameters cannot be parenthesized"));
+                    return Err(self.error_range(
+                        lpar,
+                        rpar,
+                        "Function parameters cannot be parenthesized",
+                    ));
                 }
                 self.pos = save;
-                return Err(self.invalid());
+                self.furthest.set(save);
+                return Err(self.error_at(lpar, "invalid syntax"));
             }
             if a.kwarg.is_some() {
                 // Something after **kwargs.
@@ -243,7 +315,9 @@ impl Parser {
                     let arg = self.param(annotations, true)?;
                     if self.at_op(Op::Equal) {
                         let l = self.tok_loc(self.pos);
-                        return Err(self.error_at(l, "var-positional argument cannot have default value"));
+                        return Err(
+                            self.error_at(l, "var-positional argument cannot have default value")
+                        );
                     }
                     a.vararg = Some(arg);
                 }
@@ -252,7 +326,9 @@ impl Parser {
                     let arg = self.param(annotations, false)?;
                     if self.at_op(Op::Equal) {
                         let l = self.tok_loc(self.pos);
-                        return Err(self.error_at(l, "var-keyword argument cannot have default value"));
+                        return Err(
+                            self.error_at(l, "var-keyword argument cannot have default value")
+                        );
                     }
                     a.kwarg = Some(arg);
                 }
@@ -284,7 +360,10 @@ impl Parser {
                             }
                             None => {
                                 if seen_default {
-                                    return Err(self.error_at(arg.loc, "non-default argument follows default argument"));
+                                    return Err(self.error_at(
+                                        arg.loc,
+                                        "non-default argument follows default argument",
+                                    ));
                                 }
                             }
                         }
@@ -303,7 +382,10 @@ impl Parser {
     }
 
     fn starts_param(&mut self) -> bool {
-        matches!(self.tok(), Tok::Name(_) | Tok::Op(Op::Star) | Tok::Op(Op::DoubleStar) | Tok::Op(Op::Slash))
+        matches!(
+            self.tok(),
+            Tok::Name(_) | Tok::Op(Op::Star) | Tok::Op(Op::DoubleStar) | Tok::Op(Op::Slash)
+        )
     }
 
     /// A parameter name with an optional annotation (`star` allows the
@@ -320,6 +402,10 @@ impl Parser {
         } else {
             None
         };
-        Ok(Arg { arg: name, annotation, loc: self.loc_from(start) })
+        Ok(Arg {
+            arg: name,
+            annotation,
+            loc: self.loc_from(start),
+        })
     }
 }

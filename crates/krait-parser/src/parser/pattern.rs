@@ -48,7 +48,10 @@ impl Parser {
         if !matches!(self.tok(), Tok::Indent) {
             return Err(self.error_last(
                 "IndentationError",
-                format!("expected an indented block after 'match' statement on line {}", start.line),
+                format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    start.line
+                ),
             ));
         }
         self.bump();
@@ -67,7 +70,10 @@ impl Parser {
         if cases.is_empty() {
             return Err(self.invalid());
         }
-        Ok(Some(mks(StmtKind::Match { subject, cases }, self.loc_from(start))))
+        Ok(Some(mks(
+            StmtKind::Match { subject, cases },
+            self.loc_from(start),
+        )))
     }
 
     fn subject_expr(&mut self) -> PResult<Expr> {
@@ -86,17 +92,28 @@ impl Parser {
             }
             elts.push(self.star_named_expression()?);
         }
-        Ok(mk(ExprKind::Tuple { elts, ctx: Load }, self.loc_from(start)))
+        Ok(mk(
+            ExprKind::Tuple { elts, ctx: Load },
+            self.loc_from(start),
+        ))
     }
 
     fn case_block(&mut self) -> PResult<MatchCase> {
         let line = self.start().line;
         self.bump();
         let pattern = self.patterns()?;
-        let guard = if self.eat_kw(Kw::If) { Some(self.named_expression()?) } else { None };
+        let guard = if self.eat_kw(Kw::If) {
+            Some(self.named_expression()?)
+        } else {
+            None
+        };
         self.colon_nl()?;
         let body = self.block("'case' statement", line)?;
-        Ok(MatchCase { pattern, guard, body })
+        Ok(MatchCase {
+            pattern,
+            guard,
+            body,
+        })
     }
 
     fn patterns(&mut self) -> PResult<Pattern> {
@@ -115,7 +132,10 @@ impl Parser {
             }
             patterns.push(self.maybe_star_pattern()?);
         }
-        Ok(mkp(PatternKind::MatchSequence { patterns }, self.loc_from(start)))
+        Ok(mkp(
+            PatternKind::MatchSequence { patterns },
+            self.loc_from(start),
+        ))
     }
 
     fn maybe_star_pattern(&mut self) -> PResult<Pattern> {
@@ -141,14 +161,27 @@ impl Parser {
         let p = self.or_pattern()?;
         if self.eat_kw(Kw::As) {
             let tloc = self.tok_loc(self.pos);
+            if !self.at_name() && self.starts_expr(false) {
+                let e = self.expression()?;
+                return Err(self.error_at(e.loc, "invalid pattern target"));
+            }
             let n = self.name()?;
             if n == "_" {
                 return Err(self.error_at(tloc, "cannot use '_' as a target"));
             }
-            if matches!(self.tok(), Tok::Op(Op::Dot) | Tok::Op(Op::LPar) | Tok::Op(Op::Equal)) {
+            if matches!(
+                self.tok(),
+                Tok::Op(Op::Dot) | Tok::Op(Op::LPar) | Tok::Op(Op::Equal)
+            ) {
                 return Err(self.invalid());
             }
-            return Ok(mkp(PatternKind::MatchAs { pattern: Some(Box::new(p)), name: Some(n) }, self.loc_from(start)));
+            return Ok(mkp(
+                PatternKind::MatchAs {
+                    pattern: Some(Box::new(p)),
+                    name: Some(n),
+                },
+                self.loc_from(start),
+            ));
         }
         Ok(p)
     }
@@ -180,37 +213,69 @@ impl Parser {
                     _ => Constant::Bool(false),
                 };
                 self.bump();
-                Ok(mkp(PatternKind::MatchSingleton { value }, self.loc_from(start)))
+                Ok(mkp(
+                    PatternKind::MatchSingleton { value },
+                    self.loc_from(start),
+                ))
             }
             Tok::Name(_) => {
                 let name_loc = self.tok_loc(self.pos);
                 let n = self.name()?;
                 if !self.at_op(Op::Dot) && !self.at_op(Op::LPar) {
                     if n == "_" {
-                        return Ok(mkp(PatternKind::MatchAs { pattern: None, name: None }, name_loc));
+                        return Ok(mkp(
+                            PatternKind::MatchAs {
+                                pattern: None,
+                                name: None,
+                            },
+                            name_loc,
+                        ));
                     }
-                    return Ok(mkp(PatternKind::MatchAs { pattern: None, name: Some(n) }, name_loc));
+                    return Ok(mkp(
+                        PatternKind::MatchAs {
+                            pattern: None,
+                            name: Some(n),
+                        },
+                        name_loc,
+                    ));
                 }
                 let mut e = mk(ExprKind::Name { id: n, ctx: Load }, name_loc);
                 while self.eat_op(Op::Dot) {
                     let attr = self.name()?;
-                    e = mk(ExprKind::Attribute { value: Box::new(e), attr, ctx: Load }, self.loc_from(start));
+                    e = mk(
+                        ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                            ctx: Load,
+                        },
+                        self.loc_from(start),
+                    );
                 }
                 if self.at_op(Op::LPar) {
                     return self.class_pattern(start, e);
                 }
-                Ok(mkp(PatternKind::MatchValue { value: e }, self.loc_from(start)))
+                Ok(mkp(
+                    PatternKind::MatchValue { value: e },
+                    self.loc_from(start),
+                ))
             }
             Tok::Op(Op::LPar) => {
                 self.bump();
                 if self.eat_op(Op::RPar) {
-                    return Ok(mkp(PatternKind::MatchSequence { patterns: Vec::new() }, self.loc_from(start)));
+                    return Ok(mkp(
+                        PatternKind::MatchSequence {
+                            patterns: Vec::new(),
+                        },
+                        self.loc_from(start),
+                    ));
                 }
                 let first = self.maybe_star_pattern()?;
-                if self.eat_op(Op::RPar) {
+                if self.at_op(Op::RPar) {
                     if let PatternKind::MatchStar { .. } = first.kind {
-                        return Ok(mkp(PatternKind::MatchSequence { patterns: vec![first] }, self.loc_from(start)));
+                        // `(*a)` is neither a group nor a sequence.
+                        return Err(self.invalid());
                     }
+                    self.bump();
                     return Ok(first);
                 }
                 let mut patterns = vec![first];
@@ -221,7 +286,10 @@ impl Parser {
                     patterns.push(self.maybe_star_pattern()?);
                 }
                 self.expect_op(Op::RPar)?;
-                Ok(mkp(PatternKind::MatchSequence { patterns }, self.loc_from(start)))
+                Ok(mkp(
+                    PatternKind::MatchSequence { patterns },
+                    self.loc_from(start),
+                ))
             }
             Tok::Op(Op::LSqb) => {
                 self.bump();
@@ -233,7 +301,10 @@ impl Parser {
                     }
                 }
                 self.expect_op(Op::RSqb)?;
-                Ok(mkp(PatternKind::MatchSequence { patterns }, self.loc_from(start)))
+                Ok(mkp(
+                    PatternKind::MatchSequence { patterns },
+                    self.loc_from(start),
+                ))
             }
             Tok::Op(Op::LBrace) => self.mapping_pattern(),
             _ => Err(self.invalid()),
@@ -244,16 +315,18 @@ impl Parser {
     fn literal_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         if let Tok::Str(_) = self.tok() {
+            // f-strings are rejected by the compiler, not the parser.
             let e = self.strings()?;
-            if let ExprKind::JoinedStr { .. } = e.kind {
-                return Err(self.error_at(e.loc, "patterns may only match literals and attribute lookups"));
-            }
             return Ok(e);
         }
         let real = self.signed_number()?;
         if self.at_op(Op::Plus) || self.at_op(Op::Minus) {
-            if matches!(&real.kind, ExprKind::Constant { value: Constant::Complex { .. } })
-                || matches!(&real.kind, ExprKind::UnaryOp { operand, .. } if matches!(operand.kind, ExprKind::Constant { value: Constant::Complex { .. } }))
+            if matches!(
+                &real.kind,
+                ExprKind::Constant {
+                    value: Constant::Complex { .. }
+                }
+            ) || matches!(&real.kind, ExprKind::UnaryOp { operand, .. } if matches!(operand.kind, ExprKind::Constant { value: Constant::Complex { .. } }))
             {
                 let l = match &real.kind {
                     ExprKind::UnaryOp { operand, .. } => operand.loc,
@@ -261,7 +334,11 @@ impl Parser {
                 };
                 return Err(self.error_at(l, "real number required in complex literal"));
             }
-            let op = if self.at_op(Op::Plus) { Operator::Add } else { Operator::Sub };
+            let op = if self.at_op(Op::Plus) {
+                Operator::Add
+            } else {
+                Operator::Sub
+            };
             self.bump();
             let nstart = self.start();
             let imag = match self.tok() {
@@ -273,14 +350,22 @@ impl Parser {
             if !matches!(imag, Constant::Complex { .. }) {
                 return Err(self.error_at(imag_loc, "imaginary number required in complex literal"));
             }
-            if matches!(&real.kind, ExprKind::Constant { value: Constant::Complex { .. } })
-                || matches!(&real.kind, ExprKind::UnaryOp { operand, .. } if matches!(operand.kind, ExprKind::Constant { value: Constant::Complex { .. } }))
+            if matches!(
+                &real.kind,
+                ExprKind::Constant {
+                    value: Constant::Complex { .. }
+                }
+            ) || matches!(&real.kind, ExprKind::UnaryOp { operand, .. } if matches!(operand.kind, ExprKind::Constant { value: Constant::Complex { .. } }))
             {
                 return Err(self.error_at(real.loc, "real number required in complex literal"));
             }
             let right = mk(ExprKind::Constant { value: imag }, imag_loc);
             return Ok(mk(
-                ExprKind::BinOp { left: Box::new(real), op, right: Box::new(right) },
+                ExprKind::BinOp {
+                    left: Box::new(real),
+                    op,
+                    right: Box::new(right),
+                },
                 self.loc_from(start),
             ));
         }
@@ -298,7 +383,13 @@ impl Parser {
         self.bump();
         let num = mk(ExprKind::Constant { value: c }, self.loc_from(nstart));
         if neg {
-            return Ok(mk(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(num) }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::USub,
+                    operand: Box::new(num),
+                },
+                self.loc_from(start),
+            ));
         }
         Ok(num)
     }
@@ -331,7 +422,15 @@ impl Parser {
             }
         }
         self.expect_op(Op::RPar)?;
-        Ok(mkp(PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns }, self.loc_from(start)))
+        Ok(mkp(
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn mapping_pattern(&mut self) -> PResult<Pattern> {
@@ -342,6 +441,9 @@ impl Parser {
         let mut rest = None;
         while !self.at_op(Op::RBrace) {
             if self.eat_op(Op::DoubleStar) {
+                if self.at_soft_name("_") {
+                    return Err(self.invalid());
+                }
                 rest = Some(self.name()?);
                 self.eat_op(Op::Comma);
                 break;
@@ -367,7 +469,14 @@ impl Parser {
                     }
                     while self.eat_op(Op::Dot) {
                         let attr = self.name()?;
-                        e = mk(ExprKind::Attribute { value: Box::new(e), attr, ctx: Load }, self.loc_from(kstart));
+                        e = mk(
+                            ExprKind::Attribute {
+                                value: Box::new(e),
+                                attr,
+                                ctx: Load,
+                            },
+                            self.loc_from(kstart),
+                        );
                     }
                     e
                 }
@@ -381,6 +490,13 @@ impl Parser {
             }
         }
         self.expect_op(Op::RBrace)?;
-        Ok(mkp(PatternKind::MatchMapping { keys, patterns, rest }, self.loc_from(start)))
+        Ok(mkp(
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            },
+            self.loc_from(start),
+        ))
     }
 }

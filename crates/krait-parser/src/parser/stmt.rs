@@ -92,20 +92,40 @@ impl Parser {
 
     /// The error for a statement followed by something unexpected.
     fn after_stmt_error(&mut self, s: &Stmt) -> SyntaxError {
+        if self.speculative > 0 {
+            return self.invalid();
+        }
+        self.speculative += 1;
+        let r = self.after_stmt_error_inner(s);
+        self.speculative -= 1;
+        r
+    }
+
+    fn after_stmt_error_inner(&mut self, s: &Stmt) -> SyntaxError {
         if let StmtKind::Expr { value } = &s.kind {
             if self.at_op(Op::ColonEqual) {
+                if let ExprKind::Name { .. } = value.kind {
+                    let l = self.tok_loc(self.pos);
+                    return self.error_at(l, "invalid syntax");
+                }
                 let v = value.clone();
-                return self.walrus_error(&v);
+                return self.walrus_error_inner(&v);
             }
             if let ExprKind::Name { id, .. } = &value.kind {
-                if (id == "print" || id == "exec") && self.starts_expr(true) && !self.at_op(Op::LPar) {
+                if (id == "print" || id == "exec")
+                    && self.starts_expr(true)
+                    && !self.at_op(Op::LPar)
+                {
                     let id = id.clone();
                     let save = self.pos;
                     if let Ok(b) = self.star_expressions() {
                         return self.error_range(
                             value.loc,
                             b.loc,
-                            format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id),
+                            format!(
+                                "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                                id, id
+                            ),
                         );
                     }
                     self.pos = save;
@@ -132,7 +152,11 @@ impl Parser {
             }
             Tok::Kw(Kw::Return) => {
                 self.bump();
-                let value = if self.starts_expr(true) { Some(self.star_expressions()?) } else { None };
+                let value = if self.starts_expr(true) {
+                    Some(self.star_expressions()?)
+                } else {
+                    None
+                };
                 StmtKind::Return { value }
             }
             Tok::Kw(Kw::Import) => return self.import_name(),
@@ -184,7 +208,11 @@ impl Parser {
             Tok::Kw(Kw::Assert) => {
                 self.bump();
                 let test = self.expression()?;
-                let msg = if self.eat_op(Op::Comma) { Some(self.expression()?) } else { None };
+                let msg = if self.eat_op(Op::Comma) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
                 StmtKind::Assert { test, msg }
             }
             Tok::Indent => return Err(self.invalid()),
@@ -217,88 +245,90 @@ impl Parser {
         if let Some(op) = aug_op(self.tok()) {
             let mut target = first;
             match target.kind {
-                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                }
                 _ => {
                     return Err(self.error_at(
                         target.loc,
-                        format!("'{}' is an illegal expression for augmented assignment", expr_name(&target)),
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            expr_name(&target)
+                        ),
                     ))
                 }
             }
             errors::set_ctx(&mut target, Store);
             self.bump();
             let value = self.rhs()?;
-            return Ok(mks(StmtKind::AugAssign { target, op, value }, self.loc_from(start)));
+            return Ok(mks(
+                StmtKind::AugAssign { target, op, value },
+                self.loc_from(start),
+            ));
         }
         if !self.at_op(Op::Equal) {
             return Ok(mks(StmtKind::Expr { value: first }, self.loc_from(start)));
         }
         let _ = first_tok;
+        let first_bare = self.bare_tuple && matches!(first.kind, ExprKind::Tuple { .. });
         let mut exprs = vec![first];
-        let mut first_parenthesized = vec![parenthesized];
-        while self.eat_op(Op::Equal) {
-            let s = self.start();
-            let e = self.rhs()?;
-            first_parenthesized.push(e.loc.col != s.col || e.loc.line != s.line);
-            exprs.push(e);
-        }
-        let value = exprs.pop().unwrap();
-        let single = exprs.len() == 1;
-        for (k, t) in exprs.iter_mut().enumerate() {
-            if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = t.kind {
-                return Err(self.error_at(t.loc, "assignment to yield expression not possible"));
-            }
-            if let Some(bad) = errors::invalid_target(t, TargetKind::Star) {
-                let bad_loc = bad.loc;
-                let bad_name = expr_name(bad);
-                if k == 0 && self.suggest_eq(t, first_parenthesized[0], if single { Some(&value) } else { None }) {
-                    return Err(self.error_at(
-                        t.loc,
-                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(t)),
-                    ));
+        let first_eq = self.pos;
+        while self.at_op(Op::Equal) {
+            let k = exprs.len() - 1;
+            if let Some(bad) = errors::invalid_target(&exprs[k], TargetKind::Star) {
+                let (bad_loc, bad_name) = (bad.loc, expr_name(bad));
+                // CPython's error pass first tries invalid_named_expression
+                // on the first target (`x = a < b = c`: "Maybe you meant
+                // '=='...").
+                let cand = match &exprs[0].kind {
+                    ExprKind::Tuple { elts, .. } if first_bare && !elts.is_empty() => {
+                        elts[elts.len() - 1].clone()
+                    }
+                    _ => exprs[0].clone(),
+                };
+                let here = self.pos;
+                self.pos = first_eq;
+                let named = self.named_eq_error(&cand);
+                self.pos = here;
+                if let Some(e) = named {
+                    return Err(e);
+                }
+                let t = &exprs[k];
+                if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. })
+                    && !self.is_parenthesized(t.loc)
+                {
+                    return Err(self.error_at(t.loc, "assignment to yield expression not possible"));
                 }
                 return Err(self.error_at(bad_loc, format!("cannot assign to {}", bad_name)));
             }
+            self.bump();
+            let e = self.rhs()?;
+            exprs.push(e);
+        }
+        let value = exprs.pop().unwrap();
+        for t in exprs.iter_mut() {
             errors::set_ctx(t, Store);
         }
-        Ok(mks(StmtKind::Assign { targets: exprs, value }, self.loc_from(start)))
-    }
-
-    /// Whether CPython would report "cannot assign to X here. Maybe you
-    /// meant '==' instead of '='?" for target `t`.
-    fn suggest_eq(&self, t: &Expr, parenthesized: bool, value: Option<&Expr>) -> bool {
-        let Some(v) = value else { return false };
-        match &t.kind {
-            ExprKind::Tuple { .. } | ExprKind::List { .. } | ExprKind::GeneratorExp { .. } => return false,
-            ExprKind::Constant { value: Constant::Bool(_) | Constant::None } => return false,
-            ExprKind::Compare { .. }
-            | ExprKind::BoolOp { .. }
-            | ExprKind::IfExp { .. }
-            | ExprKind::Lambda { .. }
-            | ExprKind::NamedExpr { .. }
-            | ExprKind::Starred { .. } => {
-                if !parenthesized {
-                    return false;
-                }
-            }
-            ExprKind::UnaryOp { op: UnaryOp::Not, .. } if !parenthesized => return false,
-            _ => {}
-        }
-        !matches!(
-            v.kind,
-            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } | ExprKind::Starred { .. } | ExprKind::Lambda { .. }
-        ) && !matches!(&v.kind, ExprKind::UnaryOp { op: UnaryOp::Not, .. })
+        Ok(mks(
+            StmtKind::Assign {
+                targets: exprs,
+                value,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn ann_assign(&mut self, start: Pos, first: Expr, parenthesized: bool) -> PResult<Stmt> {
         let mut target = first;
-        let valid = matches!(target.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. });
+        let valid = matches!(
+            target.kind,
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        );
         if !valid {
             // CPython only explains when an annotation follows the colon.
             let colon = self.pos;
             let f = self.furthest.get();
             self.bump();
-            let ok = self.starts_expr(false) && self.expression().is_ok();
+            let ok = self.spec(false, |p| p.starts_expr(false) && p.expression().is_ok());
             self.pos = colon;
             if !ok {
                 self.furthest.set(f.max(colon));
@@ -313,10 +343,15 @@ impl Parser {
                 return Err(self.error_at(l, "only single target (not tuple) can be annotated"));
             }
             ExprKind::Tuple { .. } => {
-                return Err(self.error_at(target.loc, "only single target (not tuple) can be annotated"))
+                return Err(self.error_at(
+                    target.loc,
+                    "only single target (not tuple) can be annotated",
+                ))
             }
             ExprKind::List { .. } => {
-                return Err(self.error_at(target.loc, "only single target (not list) can be annotated"))
+                return Err(
+                    self.error_at(target.loc, "only single target (not list) can be annotated")
+                )
             }
             _ => return Err(self.error_at(target.loc, "illegal target for annotation")),
         }
@@ -324,8 +359,20 @@ impl Parser {
         errors::set_ctx(&mut target, Store);
         self.bump();
         let annotation = self.expression()?;
-        let value = if self.eat_op(Op::Equal) { Some(self.rhs()?) } else { None };
-        Ok(mks(StmtKind::AnnAssign { target, annotation, value, simple }, self.loc_from(start)))
+        let value = if self.eat_op(Op::Equal) {
+            Some(self.rhs()?)
+        } else {
+            None
+        };
+        Ok(mks(
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            },
+            self.loc_from(start),
+        ))
     }
 
     // ---- imports --------------------------------------------------------------
@@ -347,8 +394,16 @@ impl Parser {
         loop {
             let s = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw(Kw::As) { Some(self.name()?) } else { None };
-            names.push(Alias { name, asname, loc: self.loc_from(s) });
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.name()?)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                loc: self.loc_from(s),
+            });
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -369,7 +424,11 @@ impl Parser {
                 break;
             }
         }
-        let module = if self.at_name() { Some(self.dotted_name()?) } else { None };
+        let module = if self.at_name() {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
         if module.is_none() && level == 0 {
             return Err(self.invalid());
         }
@@ -378,14 +437,26 @@ impl Parser {
         if self.at_op(Op::Star) {
             let l = self.tok_loc(self.pos);
             self.bump();
-            names.push(Alias { name: "*".into(), asname: None, loc: l });
+            names.push(Alias {
+                name: "*".into(),
+                asname: None,
+                loc: l,
+            });
         } else {
             let paren = self.eat_op(Op::LPar);
             loop {
                 let s = self.start();
                 let name = self.name()?;
-                let asname = if self.eat_kw(Kw::As) { Some(self.name()?) } else { None };
-                names.push(Alias { name, asname, loc: self.loc_from(s) });
+                let asname = if self.eat_kw(Kw::As) {
+                    Some(self.name()?)
+                } else {
+                    None
+                };
+                names.push(Alias {
+                    name,
+                    asname,
+                    loc: self.loc_from(s),
+                });
                 if !self.eat_op(Op::Comma) {
                     break;
                 }
@@ -393,14 +464,24 @@ impl Parser {
                     break;
                 }
                 if !paren && matches!(self.tok(), Tok::Newline) {
-                    return Err(self.error_last("SyntaxError", "trailing comma not allowed without surrounding parentheses"));
+                    return Err(self.error_last(
+                        "SyntaxError",
+                        "trailing comma not allowed without surrounding parentheses",
+                    ));
                 }
             }
             if paren {
                 self.expect_op(Op::RPar)?;
             }
         }
-        Ok(mks(StmtKind::ImportFrom { module, names, level }, self.loc_from(start)))
+        Ok(mks(
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            },
+            self.loc_from(start),
+        ))
     }
 
     // ---- blocks ----------------------------------------------------------------
@@ -429,42 +510,8 @@ impl Parser {
 
     /// A condition followed by `=` where `:` was expected.
     fn cond_colon(&mut self, test: &Expr) -> PResult<()> {
-        if self.at_op(Op::Equal) {
-            let save = self.pos;
-            self.bump();
-            if self.starts_expr(false) {
-                if let Ok(v) = self.bitwise_or() {
-                    if !self.at_op(Op::Equal) && !self.at_op(Op::ColonEqual) {
-                        if let ExprKind::Name { .. } = test.kind {
-                            return Err(self.error_range(
-                                test.loc,
-                                v.loc,
-                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                            ));
-                        }
-                        if !matches!(
-                            test.kind,
-                            ExprKind::List { .. }
-                                | ExprKind::Tuple { .. }
-                                | ExprKind::GeneratorExp { .. }
-                                | ExprKind::Constant { value: Constant::Bool(_) | Constant::None }
-                                | ExprKind::Compare { .. }
-                                | ExprKind::BoolOp { .. }
-                                | ExprKind::IfExp { .. }
-                                | ExprKind::Lambda { .. }
-                        ) {
-                            return Err(self.error_at(
-                                test.loc,
-                                format!(
-                                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                                    expr_name(test)
-                                ),
-                            ));
-                        }
-                    }
-                }
-            }
-            self.pos = save;
+        if let Some(e) = self.named_eq_error(test) {
+            return Err(e);
         }
         self.colon_nl()
     }
@@ -532,7 +579,12 @@ impl Parser {
                 Some(s) => vec![s],
                 None => std::mem::take(&mut orelse),
             };
-            let loc = Loc { line: start.line, col: start.col, end_line: end.line, end_col: end.col };
+            let loc = Loc {
+                line: start.line,
+                col: start.col,
+                end_line: end.line,
+                end_col: end.col,
+            };
             result = Some(mks(StmtKind::If { test, body, orelse }, loc));
         }
         Ok(result.unwrap())
@@ -555,7 +607,10 @@ impl Parser {
         self.cond_colon(&test)?;
         let body = self.block("'while' statement", start.line)?;
         let orelse = self.else_block()?;
-        Ok(mks(StmtKind::While { test, body, orelse }, self.loc_from(start)))
+        Ok(mks(
+            StmtKind::While { test, body, orelse },
+            self.loc_from(start),
+        ))
     }
 
     fn for_stmt(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
@@ -570,9 +625,25 @@ impl Parser {
         let orelse = self.else_block()?;
         let loc = self.loc_from(start);
         Ok(if async_start.is_some() {
-            mks(StmtKind::AsyncFor { target, iter, body, orelse }, loc)
+            mks(
+                StmtKind::AsyncFor {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                },
+                loc,
+            )
         } else {
-            mks(StmtKind::For { target, iter, body, orelse }, loc)
+            mks(
+                StmtKind::For {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                },
+                loc,
+            )
         })
     }
 
@@ -585,7 +656,10 @@ impl Parser {
         } else {
             None
         };
-        Ok(WithItem { context_expr, optional_vars })
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
     }
 
     /// A single `star_target` (used by `with ... as`).
@@ -597,7 +671,13 @@ impl Parser {
             let v = self.star_target_single();
             self.leave();
             let v = v?;
-            return Ok(mk(ExprKind::Starred { value: Box::new(v), ctx: Load }, self.loc_from(start)));
+            return Ok(mk(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: Load,
+                },
+                self.loc_from(start),
+            ));
         }
         self.bitwise_or()
     }
@@ -668,7 +748,11 @@ impl Parser {
             if let Some(prev) = star {
                 if prev != is_star {
                     let end = if is_star { star_loc } else { kw_loc };
-                    return Err(self.error_range(kw_loc, end, "cannot have both 'except' and 'except*' on the same 'try'"));
+                    return Err(self.error_range(
+                        kw_loc,
+                        end,
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                    ));
                 }
             }
             star = Some(is_star);
@@ -676,13 +760,15 @@ impl Parser {
             let mut name = None;
             if !self.at_op(Op::Colon) || is_star {
                 if is_star && self.at_op(Op::Colon) {
-                    return Err(self.error_last("SyntaxError", "expected one or more exception types"));
+                    return Err(
+                        self.error_last("SyntaxError", "expected one or more exception types")
+                    );
                 }
                 if matches!(self.tok(), Tok::Newline) {
                     return Err(self.error_last("SyntaxError", "expected ':'"));
                 }
                 let t = self.expression()?;
-                if self.at_op(Op::Comma) {
+                if self.at_op(Op::Comma) && self.speculative == 0 {
                     let save = self.pos;
                     self.bump();
                     if let Ok(e2) = self.expression() {
@@ -709,11 +795,24 @@ impl Parser {
                 }
             }
             self.colon_nl()?;
-            let what = if is_star { "'except*' statement" } else { "'except' statement" };
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             let hbody = self.block(what, hstart.line)?;
-            handlers.push(ExceptHandler { typ, name, body: hbody, loc: self.loc_from(hstart) });
+            handlers.push(ExceptHandler {
+                typ,
+                name,
+                body: hbody,
+                loc: self.loc_from(hstart),
+            });
         }
-        let orelse = if !handlers.is_empty() { self.else_block()? } else { Vec::new() };
+        let orelse = if !handlers.is_empty() {
+            self.else_block()?
+        } else {
+            Vec::new()
+        };
         let mut finalbody = Vec::new();
         if self.at_kw(Kw::Finally) {
             let l = self.start().line;
@@ -726,9 +825,25 @@ impl Parser {
         }
         let loc = self.loc_from(start);
         Ok(if star == Some(true) {
-            mks(StmtKind::TryStar { body, handlers, orelse, finalbody }, loc)
+            mks(
+                StmtKind::TryStar {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                },
+                loc,
+            )
         } else {
-            mks(StmtKind::Try { body, handlers, orelse, finalbody }, loc)
+            mks(
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                },
+                loc,
+            )
         })
     }
 
@@ -779,7 +894,13 @@ impl Parser {
         };
         self.colon_forced()?;
         let body = self.block("function definition", line)?;
-        let f = Box::new(FunctionDef { name, args, body, decorator_list, returns });
+        let f = Box::new(FunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+        });
         let loc = self.loc_from(start);
         Ok(if async_start.is_some() {
             mks(StmtKind::AsyncFunctionDef(f), loc)
@@ -801,7 +922,13 @@ impl Parser {
         };
         self.colon_nl()?;
         let body = self.block("class definition", start.line)?;
-        let c = Box::new(ClassDef { name, bases, keywords, body, decorator_list });
+        let c = Box::new(ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list,
+        });
         Ok(mks(StmtKind::ClassDef(c), self.loc_from(start)))
     }
 }

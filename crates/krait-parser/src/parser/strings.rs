@@ -164,7 +164,9 @@ pub(crate) fn decode_str(body: &str, out: &mut SBuf) -> Result<(), String> {
                 i += 1;
                 match unicode_names::lookup(name) {
                     Some(ch) => out.push(ch),
-                    None => return Err(unicode_err(esc_start, i, "unknown Unicode character name")),
+                    None => {
+                        return Err(unicode_err(esc_start, i, "unknown Unicode character name"))
+                    }
                 }
             }
             _ => {
@@ -237,7 +239,12 @@ fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), String> 
                         out.push((a * 16 + c2) as u8);
                         i += 2;
                     }
-                    _ => return Err(format!("(value error) invalid \\x escape at position {}", esc_start)),
+                    _ => {
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {}",
+                            esc_start
+                        ))
+                    }
                 }
             }
             _ => {
@@ -288,7 +295,12 @@ impl Joined {
             .into_iter()
             .enumerate()
             .map(|(i, p)| match p {
-                Piece::Lit(s) => mk(ExprKind::Constant { value: s.into_constant() }, if i + 1 == n { last_loc } else { loc }),
+                Piece::Lit(s) => mk(
+                    ExprKind::Constant {
+                        value: s.into_constant(),
+                    },
+                    if i + 1 == n { last_loc } else { loc },
+                ),
                 Piece::Expr(e) => e,
             })
             .collect()
@@ -324,7 +336,9 @@ impl Parser {
         if any_bytes {
             let mut out = Vec::new();
             for i in first..last {
-                let Tok::Str(s) = &self.toks[i].kind else { unreachable!() };
+                let Tok::Str(s) = &self.toks[i].kind else {
+                    unreachable!()
+                };
                 if !s.body.is_ascii() {
                     let l = self.tok_loc(i);
                     return Err(self.error_at(l, "bytes can only contain ASCII literal characters"));
@@ -333,23 +347,37 @@ impl Parser {
                     return Err(self.error_last("SyntaxError", m));
                 }
             }
-            return Ok(mk(ExprKind::Constant { value: Constant::Bytes(out) }, loc));
+            return Ok(mk(
+                ExprKind::Constant {
+                    value: Constant::Bytes(out),
+                },
+                loc,
+            ));
         }
         if !any_f {
             let mut out = SBuf::default();
             for i in first..last {
-                let Tok::Str(s) = &self.toks[i].kind else { unreachable!() };
+                let Tok::Str(s) = &self.toks[i].kind else {
+                    unreachable!()
+                };
                 if s.raw {
                     out.push_str(&s.body);
                 } else if let Err(m) = decode_str(&s.body, &mut out) {
                     return Err(self.error_last("SyntaxError", m));
                 }
             }
-            return Ok(mk(ExprKind::Constant { value: out.into_constant() }, loc));
+            return Ok(mk(
+                ExprKind::Constant {
+                    value: out.into_constant(),
+                },
+                loc,
+            ));
         }
         let mut joined = Joined::default();
         for i in first..last {
-            let Tok::Str(s) = &self.toks[i].kind else { unreachable!() };
+            let Tok::Str(s) = &self.toks[i].kind else {
+                unreachable!()
+            };
             if s.fstring {
                 let s: StrTok = (**s).clone();
                 let tloc = self.tok_loc(i);
@@ -364,12 +392,25 @@ impl Parser {
                 joined.lit(out);
             }
         }
-        Ok(mk(ExprKind::JoinedStr { values: joined.into_exprs(loc, loc) }, loc))
+        Ok(mk(
+            ExprKind::JoinedStr {
+                values: joined.into_exprs(loc, loc),
+            },
+            loc,
+        ))
     }
 
     fn fstring(&mut self, s: &StrTok, loc: Loc, tok_loc: Loc, joined: &mut Joined) -> PResult<()> {
         let body: Vec<char> = s.body.chars().collect();
-        let mut fp = FParse { body: &body, i: 0, raw: s.raw, start: s.body_start, loc, tok_loc, line_starts: Vec::new() };
+        let mut fp = FParse {
+            body: &body,
+            i: 0,
+            raw: s.raw,
+            start: s.body_start,
+            loc,
+            tok_loc,
+            line_starts: Vec::new(),
+        };
         fp.index_lines();
         self.fstring_parse(&mut fp, 0, joined)?;
         if fp.i < body.len() {
@@ -415,7 +456,8 @@ impl Parser {
                         }
                         if ch == '}' {
                             fp.i -= 1;
-                            return Err(self.error_last("SyntaxError", "f-string: single '}' is not allowed"));
+                            return Err(self
+                                .error_last("SyntaxError", "f-string: single '}' is not allowed"));
                         }
                     }
                     fp.i -= 1;
@@ -463,7 +505,10 @@ impl Parser {
         while fp.i < n {
             let ch = fp.body[fp.i];
             if ch == '\\' {
-                return Err(self.error_last("SyntaxError", "f-string expression part cannot include a backslash"));
+                return Err(self.error_last(
+                    "SyntaxError",
+                    "f-string expression part cannot include a backslash",
+                ));
             }
             if let Some(q) = quote {
                 if ch == q {
@@ -492,12 +537,15 @@ impl Parser {
                 }
                 '[' | '{' | '(' => {
                     if stack.len() >= 200 {
-                        return Err(self.error_last("SyntaxError", "f-string: too many nested parenthesis"));
+                        return Err(
+                            self.error_last("SyntaxError", "f-string: too many nested parenthesis")
+                        );
                     }
                     stack.push(ch);
                 }
                 '#' => {
-                    return Err(self.error_last("SyntaxError", "f-string expression part cannot include '#'"));
+                    return Err(self
+                        .error_last("SyntaxError", "f-string expression part cannot include '#'"));
                 }
                 '!' | ':' | '}' | '=' | '>' | '<' if stack.is_empty() => {
                     if fp.i + 1 < n {
@@ -515,7 +563,9 @@ impl Parser {
                 }
                 ']' | '}' | ')' => {
                     let Some(open) = stack.pop() else {
-                        return Err(self.error_last("SyntaxError", format!("f-string: unmatched '{}'", ch)));
+                        return Err(
+                            self.error_last("SyntaxError", format!("f-string: unmatched '{}'", ch))
+                        );
                     };
                     if !matches!((open, ch), ('(', ')') | ('[', ']') | ('{', '}')) {
                         return Err(self.error_last(
@@ -542,10 +592,16 @@ impl Parser {
             return Err(self.error_last("SyntaxError", "f-string: expecting '}'"));
         }
         // The expression must not be blank.
-        if fp.body[expr_start..expr_end].iter().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c')) {
+        if fp.body[expr_start..expr_end]
+            .iter()
+            .all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c'))
+        {
             let c = fp.body[expr_end];
             if c == '!' || c == ':' || c == '=' {
-                return Err(self.error_last("SyntaxError", format!("f-string: expression required before '{}'", c)));
+                return Err(self.error_last(
+                    "SyntaxError",
+                    format!("f-string: expression required before '{}'", c),
+                ));
             }
             return Err(self.error_last("SyntaxError", "f-string: empty expression not allowed"));
         }
@@ -598,15 +654,28 @@ impl Parser {
                 conversion = 'r' as i32;
             }
         }
-        joined.expr(mk(ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec }, fp.loc));
+        joined.expr(mk(
+            ExprKind::FormattedValue {
+                value: Box::new(value),
+                conversion,
+                format_spec,
+            },
+            fp.loc,
+        ));
         Ok(())
     }
 
     /// Parse the expression text of a replacement field with a sub-parser.
-    fn fstring_expr(&mut self, fp: &FParse, brace: usize, start: usize, end: usize) -> PResult<Expr> {
+    fn fstring_expr(
+        &mut self,
+        fp: &FParse,
+        brace: usize,
+        start: usize,
+        end: usize,
+    ) -> PResult<Expr> {
         let bpos = fp.pos_at(brace);
         let mut src: Vec<char> = Vec::with_capacity(bpos.col as usize + end - start + 4);
-        src.extend(std::iter::repeat(' ').take(bpos.col as usize));
+        src.extend(std::iter::repeat_n(' ', bpos.col as usize));
         src.push('(');
         src.extend_from_slice(&fp.body[start..end]);
         src.push(')');
@@ -615,6 +684,7 @@ impl Parser {
         let mut sub = Parser::new(lexed.tokens, lexed.error, lexed.unclosed);
         sub.depth = self.depth;
         sub.stack_base = self.stack_base;
+        sub.speculative = self.speculative;
         sub.in_fstring_expr = true;
         let res = sub.star_expressions().and_then(|e| {
             if matches!(sub.tok(), Tok::Newline) {
@@ -627,7 +697,8 @@ impl Parser {
             Ok(e) => Ok(e),
             Err(e) => {
                 let mut e = sub.finish_error(e);
-                if !e.msg.starts_with("f-string") {
+                let from_tokenizer = sub.lex_error.as_ref() == Some(&e);
+                if !e.msg.starts_with("f-string") && !from_tokenizer {
                     e.msg = format!("f-string: {}", e.msg);
                 }
                 if e.line == bpos.line {
@@ -668,9 +739,15 @@ impl FParse<'_> {
     fn pos_at(&self, idx: usize) -> Pos {
         let nl = self.line_starts.partition_point(|&s| s <= idx);
         if nl == 0 {
-            Pos { line: self.start.line, col: self.start.col + idx as u32 }
+            Pos {
+                line: self.start.line,
+                col: self.start.col + idx as u32,
+            }
         } else {
-            Pos { line: self.start.line + nl as u32, col: (idx - self.line_starts[nl - 1]) as u32 }
+            Pos {
+                line: self.start.line + nl as u32,
+                col: (idx - self.line_starts[nl - 1]) as u32,
+            }
         }
     }
 }

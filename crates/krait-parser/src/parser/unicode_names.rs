@@ -23,18 +23,25 @@ const IDEOGRAPH_RANGES: &[(&str, &[(u32, u32)])] = &[
             (0x30000, 0x3134a),
         ],
     ),
-    ("CJK COMPATIBILITY IDEOGRAPH-", &[(0xf900, 0xfa6d), (0xfa70, 0xfad9), (0x2f800, 0x2fa1d)]),
+    (
+        "CJK COMPATIBILITY IDEOGRAPH-",
+        &[(0xf900, 0xfa6d), (0xfa70, 0xfad9), (0x2f800, 0x2fa1d)],
+    ),
     ("KHITAN SMALL SCRIPT CHARACTER-", &[(0x18b00, 0x18cd5)]),
     ("NUSHU CHARACTER-", &[(0x1b170, 0x1b2fb)]),
 ];
 
-const JAMO_L: [&str; 19] = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
+const JAMO_L: [&str; 19] = [
+    "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P",
+    "H",
+];
 const JAMO_V: [&str; 21] = [
-    "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I",
+    "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE",
+    "WI", "YU", "EU", "YI", "I",
 ];
 const JAMO_T: [&str; 28] = [
-    "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS",
-    "NG", "J", "C", "K", "T", "P", "H",
+    "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M",
+    "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
 ];
 
 fn rd_u32(d: &[u8], at: usize) -> Option<u32> {
@@ -44,15 +51,21 @@ fn rd_u32(d: &[u8], at: usize) -> Option<u32> {
 fn build() -> HashMap<String, u32> {
     let mut map = HashMap::new();
     let d = DATA;
-    let (Some(nwords), Some(blob_len)) = (rd_u32(d, 0), rd_u32(d, 4)) else { return map };
+    let (Some(nwords), Some(blob_len)) = (rd_u32(d, 0), rd_u32(d, 4)) else {
+        return map;
+    };
     let blob_end = 8 + blob_len as usize;
-    let Some(blob) = d.get(8..blob_end) else { return map };
+    let Some(blob) = d.get(8..blob_end) else {
+        return map;
+    };
     let blob = std::str::from_utf8(blob).unwrap_or("");
     let words: Vec<&str> = blob.split('\n').collect();
     if words.len() != nwords as usize {
         return map;
     }
-    let Some(count) = rd_u32(d, blob_end) else { return map };
+    let Some(count) = rd_u32(d, blob_end) else {
+        return map;
+    };
     map.reserve(count as usize + 11172);
     let mut at = blob_end + 4;
     for _ in 0..count {
@@ -62,7 +75,9 @@ fn build() -> HashMap<String, u32> {
         at += 4;
         let mut name = String::new();
         for k in 0..n {
-            let Some(w) = d.get(at + 2 * k..at + 2 * k + 2) else { break };
+            let Some(w) = d.get(at + 2 * k..at + 2 * k + 2) else {
+                break;
+            };
             let wi = u16::from_le_bytes([w[0], w[1]]) as usize;
             if k > 0 {
                 name.push(' ');

@@ -25,6 +25,8 @@ pub fn syntax_error(e: &krait_parser::SyntaxError, filename: &str, src: &str) ->
     let ty = match e.kind {
         "IndentationError" => &t.indentation_error,
         "TabError" => &t.tab_error,
+        "RecursionError" => return PyErr::recursion_error(e.msg.clone()),
+        "SystemError" => return PyErr::new(&t.system_error, e.msg.clone()),
         _ => &t.syntax_error,
     };
     let text = src.lines().nth((e.line as usize).saturating_sub(1)).map(|l| Value::string(format!("{l}\n"))).unwrap_or(Value::NONE);
@@ -85,8 +87,11 @@ fn namespaces(vm: &mut Vm, globals: Option<Value>, locals: Option<Value>, fname:
 }
 
 fn exec(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() == kw.len() {
+        return Err(PyErr::type_error("exec() takes at least 1 positional argument (0 given)"));
+    }
     let [source, globals, locals, _closure] = bind("exec", args, kw, &["source", "globals=", "locals=", "/", "*", "closure="])?;
-    let source = source.unwrap();
+    let source = source.unwrap_or(Value::NONE);
     let code = match crate::types::function::as_code(&source) {
         Some(c) => c,
         None => {
@@ -100,8 +105,13 @@ fn exec(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn eval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() == kw.len() || args.len() - kw.len() > 3 {
+        return Err(super::unpack_args("eval", &args[..args.len() - kw.len()], &[], 1, 3).err().unwrap_or_else(|| {
+            PyErr::type_error("eval() takes no keyword arguments")
+        }));
+    }
     let [source, globals, locals] = bind("eval", args, kw, &["source", "globals=", "locals=", "/"])?;
-    let source = source.unwrap();
+    let source = source.unwrap_or(Value::NONE);
     let code = match crate::types::function::as_code(&source) {
         Some(c) => c,
         None => {

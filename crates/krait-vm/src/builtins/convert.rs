@@ -9,25 +9,26 @@ use crate::{PyErr, PyResult, Vm};
 use krait_compiler::opcodes::BinOpKind;
 
 fn repr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("repr", args, kw, 1, 1)?;
+    super::one_arg("repr", args, kw)?;
     vm.repr(&args[0])
 }
 
 fn ascii(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("ascii", args, kw, 1, 1)?;
+    super::one_arg("ascii", args, kw)?;
     super::ascii_of(vm, &args[0])
 }
 
 fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::unpack_args("format", args, kw, 1, 2)?;
     let [v, spec] = bind("format", args, kw, &["value", "format_spec=", "/"])?;
     let spec = spec.unwrap_or(Value::str(""));
     let s = spec.as_str().ok_or_else(|| PyErr::type_error(format!(
         "format() argument 2 must be str, not {}", type_ref(&spec).type_name_str())))?.to_string();
-    vm.format(&v.unwrap(), &s)
+    vm.format(&v.unwrap_or(Value::NONE), &s)
 }
 
 fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("chr", args, kw, 1, 1)?;
+    super::one_arg("chr", args, kw)?;
     if !args[0].is_int() && lookup(type_ref(&args[0]), "__index__").is_none() {
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -43,7 +44,7 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn ord(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("ord", args, kw, 1, 1)?;
+    super::one_arg("ord", args, kw)?;
     let v = &args[0];
     if let Some(s) = v.as_pystr() {
         if s.char_len() != 1 {
@@ -92,20 +93,20 @@ fn radix(vm: &mut Vm, v: &Value, r: u32) -> PyResult<Value> {
 }
 
 fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("hex", args, kw, 1, 1)?;
+    super::one_arg("hex", args, kw)?;
     radix(vm, &args[0], 16)
 }
 fn oct(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("oct", args, kw, 1, 1)?;
+    super::one_arg("oct", args, kw)?;
     radix(vm, &args[0], 8)
 }
 fn bin(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("bin", args, kw, 1, 1)?;
+    super::one_arg("bin", args, kw)?;
     radix(vm, &args[0], 2)
 }
 
 fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("abs", args, kw, 1, 1)?;
+    super::one_arg("abs", args, kw)?;
     let v = &args[0];
     if let Some(i) = v.as_small_int() {
         return Ok(Value::int(i.abs()));
@@ -139,9 +140,15 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("divmod", args, kw, 2, 2)?;
+    super::unpack_args("divmod", args, kw, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
-    if a.is_int() && b.is_int() || a.is_float() || b.is_float() {
+    if (a.is_float() || b.is_float()) && (a.is_int() || a.is_float()) && (b.is_int() || b.is_float()) {
+        let x = to_f64(a)?;
+        let y = to_f64(b)?;
+        let (q, r) = float_divmod(x, y)?;
+        return Ok(Value::tuple(vec![Value::float(q), Value::float(r)]));
+    }
+    if a.is_int() && b.is_int() {
         if (a.is_int() || a.is_float()) && (b.is_int() || b.is_float()) {
             let q = vm.binary_op(a, b, BinOpKind::FloorDivide, false)?;
             let r = vm.binary_op(a, b, BinOpKind::Remainder, false)?;
@@ -159,6 +166,43 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(r)
 }
 
+fn to_f64(v: &Value) -> PyResult<f64> {
+    if let Some(f) = v.as_float() {
+        return Ok(f);
+    }
+    match v.to_bigint() {
+        Some(b) => crate::types::int::bigint_to_f64(&b),
+        None => Err(PyErr::type_error("must be real number")),
+    }
+}
+
+/// `divmod` of two floats with CPython's rounding and signed zeros.
+fn float_divmod(vx: f64, wx: f64) -> PyResult<(f64, f64)> {
+    if wx == 0.0 {
+        return Err(PyErr::zero_division("float divmod()"));
+    }
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    Ok((floordiv, m))
+}
+
 fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [base, exp, m] = bind("pow", args, kw, &["base", "exp", "mod="])?;
     let (base, exp) = (base.unwrap(), exp.unwrap());
@@ -166,6 +210,10 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         Some(m) if !m.is_none() => {
             if let (Some(a), Some(b), Some(c)) = (base.to_bigint(), exp.to_bigint(), m.to_bigint()) {
                 return Ok(Value::bigint(crate::types::int::pow_mod(&a, &b, &c)?));
+            }
+            let numeric = |v: &Value| v.is_int() || v.is_float() || matches!(v.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Complex(..)));
+            if numeric(&base) && numeric(&exp) && numeric(&m) {
+                return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
             match vm.call_special(&base, "__pow__", &[exp.clone(), m.clone()])? {
                 Some(r) if !r.is(&crate::types::types().not_implemented) => Ok(r),

@@ -9,12 +9,12 @@ use crate::{PyErr, PyResult, Vm};
 use krait_compiler::opcodes::{BinOpKind, CmpOpKind};
 
 fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("len", args, kw, 1, 1)?;
+    super::one_arg("len", args, kw)?;
     Ok(Value::int(vm.len(&args[0])? as i64))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("iter", args, kw, 1, 2)?;
+    super::unpack_args("iter", args, kw, 1, 2)?;
     if args.len() == 2 {
         if !vm.callable(&args[0]) {
             return Err(PyErr::type_error("iter(v, w): v must be callable"));
@@ -25,7 +25,7 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("next", args, kw, 1, 2)?;
+    super::unpack_args("next", args, kw, 1, 2)?;
     let it = &args[0];
     let is_iter = matches!(it.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Iter(_) | crate::object::Payload::Generator(_)))
         || crate::types::lookup(type_ref(it), "__next__").is_some();
@@ -50,6 +50,9 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn min_max(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, op: CmpOpKind) -> PyResult<Value> {
     let npos = args.len() - kw.len();
+    if npos == 0 {
+        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
     let (mut key, mut default) = (None, None);
     for (i, k) in kw.iter().enumerate() {
         match k.as_str().unwrap_or("") {
@@ -106,25 +109,53 @@ fn max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() == kw.len() {
+        return Err(PyErr::type_error(format!(
+            "sum() takes at least 1 positional argument ({} given)",
+            args.len() - kw.len()
+        )));
+    }
     let [iterable, start] = bind("sum", args, kw, &["iterable", "/", "start="])?;
     let mut acc = start.unwrap_or(Value::int(0));
+    if matches!(acc.as_obj().map(|o| &o.payload), Some(crate::object::Payload::ByteArray(_))) {
+        return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     if acc.as_pystr().is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     if acc.as_bytes().is_some() {
         return Err(PyErr::type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
-    let it = vm.iter(&iterable.unwrap())?;
-    // Exact float summation like CPython's when all are floats.
+    let it = vm.iter(&iterable.unwrap_or(Value::NONE))?;
+    // CPython 3.11 adds floats left to right (no compensated summation):
+    // sum([0.1] * 10) == 0.9999999999999999. Fast paths for small ints and floats.
     while let Some(x) = vm.next(&it)? {
+        if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
+            acc = Value::int(a + b);
+            continue;
+        }
+        if let (Some(a), Some(b)) = (acc.as_float(), x.as_float()) {
+            acc = Value::float(a + b);
+            continue;
+        }
         acc = vm.binary_op(&acc, &x, BinOpKind::Add, false)?;
     }
     Ok(acc)
 }
 
 fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kw.len();
+    if npos != 1 {
+        return Err(PyErr::type_error(format!("sorted expected 1 argument, got {npos}")));
+    }
+    for k in kw {
+        let n = k.as_str().unwrap_or("");
+        if n != "key" && n != "reverse" {
+            return Err(PyErr::type_error(format!("'{n}' is an invalid keyword argument for sort()")));
+        }
+    }
     let [iterable, key, reverse] = bind("sorted", args, kw, &["iterable", "/", "*", "key=", "reverse="])?;
-    let items = vm.collect(&iterable.unwrap())?;
+    let items = vm.collect(&iterable.unwrap_or(Value::NONE))?;
     let reverse = match reverse {
         Some(r) => vm.truthy(&r)?,
         None => false,
@@ -134,7 +165,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("any", args, kw, 1, 1)?;
+    super::one_arg("any", args, kw)?;
     let it = vm.iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
@@ -145,7 +176,7 @@ fn any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn all(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("all", args, kw, 1, 1)?;
+    super::one_arg("all", args, kw)?;
     let it = vm.iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {

@@ -18,7 +18,7 @@ fn attr_name(v: &Value) -> PyResult<&Value> {
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("getattr", args, kw, 2, 3)?;
+    super::unpack_args("getattr", args, kw, 2, 3)?;
     let name = attr_name(&args[1])?;
     if args.len() == 3 {
         return match vm.getattr_opt(&args[0], name) {
@@ -32,14 +32,14 @@ fn getattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("setattr", args, kw, 3, 3)?;
+    super::unpack_args("setattr", args, kw, 3, 3)?;
     let name = attr_name(&args[1])?;
     vm.setattr(&args[0], name, args[2].clone())?;
     Ok(Value::NONE)
 }
 
 fn hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("hasattr", args, kw, 2, 2)?;
+    super::unpack_args("hasattr", args, kw, 2, 2)?;
     let name = attr_name(&args[1])?;
     match vm.getattr_opt(&args[0], name) {
         Ok(v) => Ok(Value::bool(v.is_some())),
@@ -49,39 +49,39 @@ fn hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("delattr", args, kw, 2, 2)?;
+    super::unpack_args("delattr", args, kw, 2, 2)?;
     let name = attr_name(&args[1])?;
     vm.delattr(&args[0], name)?;
     Ok(Value::NONE)
 }
 
 fn isinstance(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("isinstance", args, kw, 2, 2)?;
+    super::unpack_args("isinstance", args, kw, 2, 2)?;
     Ok(Value::bool(vm.isinstance(&args[0], &args[1])?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("issubclass", args, kw, 2, 2)?;
+    super::unpack_args("issubclass", args, kw, 2, 2)?;
     Ok(Value::bool(vm.issubclass(&args[0], &args[1])?))
 }
 
 fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("callable", args, kw, 1, 1)?;
+    super::one_arg("callable", args, kw)?;
     Ok(Value::bool(vm.callable(&args[0])))
 }
 
 fn id(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("id", args, kw, 1, 1)?;
+    super::one_arg("id", args, kw)?;
     Ok(Value::int(args[0].id()))
 }
 
 fn hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("hash", args, kw, 1, 1)?;
+    super::one_arg("hash", args, kw)?;
     Ok(Value::int(vm.hash(&args[0])?))
 }
 
 fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("dir", args, kw, 0, 1)?;
+    super::unpack_args("dir", args, kw, 0, 1)?;
     let names = if args.is_empty() {
         let locals = current_locals(vm)?;
         vm.call_method(&locals, "keys", &[])?
@@ -97,7 +97,7 @@ fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("vars", args, kw, 0, 1)?;
+    super::unpack_args("vars", args, kw, 0, 1)?;
     if args.is_empty() {
         return current_locals(vm);
     }
@@ -107,7 +107,8 @@ fn vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::no_args("globals", args, kw)?;
     match vm.current_frame() {
         Some(f) => Ok(f.globals.clone()),
         None => Ok(dict::new_dict()),
@@ -137,7 +138,8 @@ pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
     Ok(d)
 }
 
-fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::no_args("locals", args, kw)?;
     current_locals(vm)
 }
 

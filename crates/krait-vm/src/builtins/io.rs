@@ -36,6 +36,22 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     };
     let sep = text_of(vm, sep, " ", "sep")?;
     let end = text_of(vm, end, "\n", "end")?;
+    if let Some(f) = file.as_ref().filter(|f| !f.is_none() && !crate::modules::sys::is_std_stream(f)) {
+        // A file object: one write() per piece, as CPython does.
+        let write = vm.getattr_str(f, "write")?;
+        for (i, a) in args[..npos].iter().enumerate() {
+            if i > 0 {
+                vm.call(&write, &[Value::str(&sep)])?;
+            }
+            let s = if a.as_pystr_exact().is_some() { a.clone() } else { vm.str(a)? };
+            vm.call(&write, &[s])?;
+        }
+        vm.call(&write, &[Value::str(&end)])?;
+        if flush {
+            vm.call_method(f, "flush", &[])?;
+        }
+        return Ok(Value::NONE);
+    }
     let mut out = String::new();
     for (i, a) in args[..npos].iter().enumerate() {
         if i > 0 {
@@ -67,6 +83,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn input(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::unpack_args("input", args, kw, 0, 1)?;
     let [prompt] = bind("input", args, kw, &["prompt=", "/"])?;
     if let Some(p) = prompt {
         let s = vm.str_string(&p)?;

@@ -12,6 +12,7 @@ pub mod convert;
 pub mod functional;
 pub mod introspect;
 pub mod io;
+pub mod site;
 
 use crate::types::module::{add_function, new_module, set_attr};
 use crate::types::types;
@@ -137,8 +138,55 @@ pub fn make_module(_vm: &mut Vm) -> Value {
     introspect::register(&m);
     convert::register(&m);
     code::register(&m);
+    site::register(&m);
     let _ = add_function;
     m
+}
+
+/// Positional-only arity check with CPython's `PyArg_UnpackTuple` wording
+/// ("getattr expected at least 2 arguments, got 1").
+pub fn unpack_args(fname: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if !kwnames.is_empty() {
+        return Err(crate::PyErr::type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    let n = args.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min || n > max {
+        let msg = if min == max {
+            format!("{fname} expected {min} argument{}, got {n}", plural(min))
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
+        };
+        return Err(crate::PyErr::type_error(msg));
+    }
+    Ok(())
+}
+
+/// Check for exactly one positional argument (CPython's `METH_O` wording).
+pub fn one_arg(fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    if !kwnames.is_empty() {
+        return Err(crate::PyErr::type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    if args.len() != 1 {
+        return Err(crate::PyErr::type_error(format!(
+            "{fname}() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Check for no arguments at all (`METH_NOARGS` wording).
+pub fn no_args(fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    if !kwnames.is_empty() {
+        return Err(crate::PyErr::type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    if !args.is_empty() {
+        return Err(crate::PyErr::type_error(format!("{fname}() takes no arguments ({} given)", args.len())));
+    }
+    Ok(())
 }
 
 /// `ascii(v)` as a str Value.

@@ -469,8 +469,8 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::Reraise => {
                 let exc = pop!(f);
                 if arg != 0 {
-                    let lasti = pop!(f);
-                    if let Some(i) = lasti.as_i64() {
+                    // The lasti saved by the handler sits `arg` deep; it stays there.
+                    if let Some(i) = f.stack.get(f.stack.len().wrapping_sub(arg)).and_then(|v| v.as_i64()) {
                         f.lasti = i as usize;
                     }
                 }

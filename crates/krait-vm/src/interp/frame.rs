@@ -25,17 +25,53 @@ pub struct Frame {
     pub func: Value,
 }
 
+thread_local! {
+    /// Recycled (locals, stack) vector pairs: calls are frequent, and this
+    /// keeps them away from the allocator.
+    static POOL: std::cell::RefCell<Vec<(Vec<Value>, Vec<Value>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn take_pair(nfast: usize, nstack: usize) -> (Vec<Value>, Vec<Value>) {
+    let p = POOL.try_with(|p| p.borrow_mut().pop()).ok().flatten();
+    match p {
+        Some((mut a, mut b)) => {
+            a.reserve(nfast);
+            b.reserve(nstack);
+            (a, b)
+        }
+        None => (Vec::with_capacity(nfast.max(8)), Vec::with_capacity(nstack.max(8))),
+    }
+}
+
+fn give_pair(mut a: Vec<Value>, mut b: Vec<Value>) {
+    a.clear();
+    b.clear();
+    if a.capacity() <= 256 && b.capacity() <= 256 {
+        let _ = POOL.try_with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 256 {
+                p.push((a, b));
+            }
+        });
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<VmCode>, globals: Value, builtins: Value, locals: Value) -> Frame {
         let n = code.nlocals + code.ncells + code.nfrees;
-        let mut fast = Vec::with_capacity(n);
-        fast.resize_with(n, || Value::NULL);
-        let stack = Vec::with_capacity(code.code.max_stack as usize + 2);
+        let (mut fast, stack) = take_pair(n, code.code.max_stack as usize + 2);
+        fast.resize(n, Value::NULL);
         Frame { code, fast, stack, pc: 0, lasti: 0, globals, builtins, locals, func: Value::NULL }
     }
 
     /// Current source line.
     pub fn line(&self) -> u32 {
         self.code.line_of(self.lasti)
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        give_pair(std::mem::take(&mut self.fast), std::mem::take(&mut self.stack));
     }
 }

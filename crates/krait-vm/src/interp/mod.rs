@@ -42,14 +42,15 @@ pub struct VmCode {
 impl VmCode {
     pub fn new(code: Rc<CodeObject>) -> Rc<VmCode> {
         let consts = code.consts.iter().map(const_value).collect();
-        let names = code.names.iter().map(|n| Value::str(n)).collect();
-        let varnames = code.varnames.iter().map(|n| Value::str(n)).collect();
-        let cell_names = code.cellvars.iter().chain(code.freevars.iter()).map(|n| Value::str(n)).collect();
+        let intern = crate::types::str::intern;
+        let names = code.names.iter().map(|n| intern(n)).collect();
+        let varnames = code.varnames.iter().map(|n| intern(n)).collect();
+        let cell_names = code.cellvars.iter().chain(code.freevars.iter()).map(|n| intern(n)).collect();
         Rc::new(VmCode {
             nlocals: code.varnames.len(),
             ncells: code.cellvars.len(),
             nfrees: code.freevars.len(),
-            name: Value::str(&code.name),
+            name: intern(&code.name),
             qualname: Value::str(&code.qualname),
             filename: Value::str(&code.filename),
             consts,

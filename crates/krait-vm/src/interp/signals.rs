@@ -33,5 +33,8 @@ pub fn periodic_check(_vm: &mut Vm) -> PyResult<()> {
     if SIGINT_PENDING.load(Ordering::Relaxed) && take_sigint() {
         return Err(PyErr::bare(&types().exc.keyboard_interrupt));
     }
+    if crate::gc::GC_PENDING.load(Ordering::Relaxed) {
+        crate::gc::collect_if_pending(_vm);
+    }
     Ok(())
 }

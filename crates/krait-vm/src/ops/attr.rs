@@ -192,7 +192,7 @@ impl Vm {
 
     /// `getattr(obj, name)` with a Rust-text name.
     pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        let n = Value::str(name);
+        let n = crate::types::str::intern(name);
         self.getattr(obj, &n)
     }
 

@@ -223,7 +223,7 @@ impl Vm {
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
         match types::lookup(type_ref(c), "__delitem__") {
             Some(f) => self.call(&f, &[c.clone(), key.clone()]).map(|_| ()),
-            None => Err(PyErr::type_error(format!("'{}' object does not support item deletion", tname(c)))),
+            None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", tname(c)))),
         }
     }
 

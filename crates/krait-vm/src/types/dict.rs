@@ -264,6 +264,17 @@ impl DictData {
         }
     }
 
+    /// Remove and return the last live entry (`popitem`), dropping trailing
+    /// tombstones so repeated pops stay O(1).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let ix = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        let e = self.remove_entry(ix);
+        while self.entries.last().map_or(false, |e| e.key.is_null()) {
+            self.entries.pop();
+        }
+        Some(e)
+    }
+
     /// Lookup using native comparison only.
     pub fn get_native(&self, key: &Value, hash: i64) -> Option<Value> {
         match self.probe_native(key, hash) {
@@ -395,6 +406,10 @@ pub fn dict_del(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> 
 
 /// Look up a str key given as Rust text (no Python code can run).
 pub fn dict_get_str(d: &Value, name: &str) -> Option<Value> {
+    if name.len() <= 32 {
+        let key = crate::types::name_value(name);
+        return dict_get_strvalue(d, &key);
+    }
     let hash = crate::types::str::hash_str(name);
     let cell = data(d);
     let dd = cell.borrow();
@@ -434,7 +449,7 @@ pub fn dict_get_strvalue(d: &Value, key: &Value) -> Option<Value> {
 
 /// Set a str key (no Python code can run).
 pub fn dict_set_str(d: &Value, name: &str, v: Value) {
-    let key = Value::str(name);
+    let key = crate::types::str::intern(name);
     let hash = key.as_pystr_exact().unwrap().hash();
     data(d).borrow_mut().set_native(key, hash, v);
 }

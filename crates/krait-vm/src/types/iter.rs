@@ -30,6 +30,8 @@ pub enum IterState {
     Callable { f: Value, sentinel: Value },
     /// A precomputed list of items (set snapshots, etc.).
     Items { items: Vec<Value>, i: usize },
+    /// A set or frozenset: slot position and the size when iteration began.
+    Set { s: Value, pos: usize, used: usize },
     Exhausted,
 }
 
@@ -55,6 +57,10 @@ pub fn new_seq_iter(seq: Value) -> Value {
 }
 pub fn new_items_iter(ty: &Value, items: Vec<Value>) -> Value {
     make(ty, IterState::Items { items, i: 0 })
+}
+pub fn new_set_iter(s: Value) -> Value {
+    let (pos, used) = crate::types::set::iter_start(&s);
+    make(&types().set_iterator, IterState::Set { s, pos, used })
 }
 pub fn new_dict_iter(d: Value, kind: u8) -> Value {
     let t = types();
@@ -84,11 +90,7 @@ pub fn native_iter(v: &Value) -> Option<Value> {
         Payload::Str(_) => make(&t.str_iterator, IterState::Str { s: v.clone(), byte: 0 }),
         Payload::Bytes(_) | Payload::ByteArray(_) => make(&t.bytes_iterator, IterState::Bytes { b: v.clone(), i: 0 }),
         Payload::Dict(_) => new_dict_iter(v.clone(), 0),
-        Payload::Set(s) => {
-            let items = s.borrow().keys();
-            new_items_iter(&t.set_iterator, items)
-        }
-        Payload::FrozenSet(s) => new_items_iter(&t.set_iterator, s.keys()),
+        Payload::Set(_) | Payload::FrozenSet(_) => new_set_iter(v.clone()),
         Payload::Iter(_) | Payload::Generator(_) => v.clone(),
         _ => return None,
     })
@@ -225,6 +227,13 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
                 Some(out)
             }
+            IterState::Set { s, pos, used } => match crate::types::set::iter_step(s, pos, *used) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    *st = IterState::Exhausted;
+                    return Err(e);
+                }
+            },
             IterState::Items { items, i } => {
                 if *i < items.len() {
                     *i += 1;
@@ -419,6 +428,7 @@ fn length_hint(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         IterState::Tuple { tuple, i } => tuple.as_tuple().unwrap().len().saturating_sub(*i) as i64,
         IterState::Range { left, .. } => (*left).max(0),
         IterState::Items { items, i } => items.len().saturating_sub(*i) as i64,
+        IterState::Set { s, pos, .. } => crate::types::set::iter_remaining(s, *pos) as i64,
         IterState::ListRev { i, .. } => *i as i64,
         _ => 0,
     };

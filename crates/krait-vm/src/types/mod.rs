@@ -154,6 +154,9 @@ pub struct Types {
     pub member_descriptor: Value,
     pub text_io: Value,
     pub buffered_io: Value,
+    pub buffered_reader: Value,
+    pub buffered_random: Value,
+    pub file_io: Value,
     pub opaque: Value,
     // iterators
     pub list_iterator: Value,
@@ -268,14 +271,36 @@ pub fn is_instance(v: &Value, ty: &Value) -> bool {
 }
 
 /// Find `name` along the MRO of type `ty`, without invoking descriptors.
+///
+/// Names are usually string literals: a small cache keyed by the literal's
+/// address maps them to interned str values (whose hash is cached), so a
+/// lookup costs no hashing of the text.
 pub fn lookup(ty: &PyObject, name: &str) -> Option<Value> {
-    let td = ty.as_type()?;
-    for m in td.mro.borrow().iter() {
-        if let Some(v) = dict::dict_get_str(&m.type_data().dict, name) {
-            return Some(v);
-        }
+    let key = name_value(name);
+    lookup_value(ty, &key)
+}
+
+/// The interned str for a (usually `'static`) name, cached by address.
+pub fn name_value(name: &str) -> Value {
+    const N: usize = 256;
+    thread_local! {
+        static CACHE: RefCell<Vec<(usize, usize, Value)>> = RefCell::new(Vec::new());
     }
-    None
+    let addr = name.as_ptr() as usize;
+    let slot = (addr >> 3) % N;
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_empty() {
+            c.resize_with(N, || (0, 0, Value::NONE));
+        }
+        let e = &c[slot];
+        if e.0 == addr && e.1 == name.len() && e.2.as_str() == Some(name) {
+            return e.2.clone();
+        }
+        let v = crate::types::str::intern(name);
+        c[slot] = (addr, name.len(), v.clone());
+        v
+    })
 }
 
 /// Find `name` along the MRO given the name as a str Value (hash cached).
@@ -470,6 +495,9 @@ pub fn init_types() {
         member_descriptor: mk_own("member_descriptor", o, false),
         text_io: mk_own("TextIOWrapper", o, true),
         buffered_io: mk_own("BufferedWriter", o, true),
+        buffered_reader: mk_own("BufferedReader", o, true),
+        buffered_random: mk_own("BufferedRandom", o, true),
+        file_io: mk_own("FileIO", o, true),
         opaque: mk_own("object", o, false),
         list_iterator: mk_own("list_iterator", o, false),
         list_reverseiterator: mk_own("list_reverseiterator", o, false),

@@ -145,6 +145,36 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
     }
 }
 
+thread_local! {
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The interned str for `s`: equal names share one object, so dict lookups
+/// of identifiers succeed on the identity check. Interned strings live forever.
+pub fn intern(s: &str) -> Value {
+    if let Some(v) = INTERNED.with(|m| m.borrow().get(s).cloned()) {
+        return v;
+    }
+    let v = Value::str(s);
+    INTERNED.with(|m| m.borrow_mut().insert(s.into(), v.clone()));
+    v
+}
+
+/// Intern an existing exact str value (returns the canonical object).
+pub fn intern_value(v: &Value) -> Value {
+    match v.as_pystr_exact() {
+        Some(s) => {
+            if let Some(c) = INTERNED.with(|m| m.borrow().get(s.as_str()).cloned()) {
+                return c;
+            }
+            INTERNED.with(|m| m.borrow_mut().insert(s.as_str().into(), v.clone()));
+            v.clone()
+        }
+        None => v.clone(),
+    }
+}
+
 impl Value {
     /// A new str.
     pub fn str(s: &str) -> Value {
@@ -185,6 +215,36 @@ impl Value {
     pub fn as_str(&self) -> Option<&str> {
         self.as_pystr().map(|s| s.as_str())
     }
+}
+
+struct CharCache(Box<[Value]>);
+// SAFETY: the cached strs are immortal and only touched under the GIL.
+unsafe impl Sync for CharCache {}
+unsafe impl Send for CharCache {}
+static CHAR_CACHE: std::sync::OnceLock<CharCache> = std::sync::OnceLock::new();
+
+/// A one-character str; Latin-1 characters come from a shared cache (no allocation).
+pub fn char_value(c: char) -> Value {
+    let cp = c as u32;
+    if cp < 256 {
+        let cache = CHAR_CACHE.get_or_init(|| {
+            CharCache(
+                (0u32..256)
+                    .map(|i| {
+                        let ch = char::from_u32(i).unwrap_or('\0');
+                        let mut buf = [0u8; 4];
+                        Value::from_obj(PyObject::new(
+                            types().str.as_obj().unwrap(),
+                            Payload::Str(PyStr::new(ch.encode_utf8(&mut buf))),
+                        ))
+                    })
+                    .collect(),
+            )
+        });
+        return cache.0[cp as usize].clone();
+    }
+    let mut buf = [0u8; 4];
+    Value::str(c.encode_utf8(&mut buf))
 }
 
 pub fn init(t: &Types) {
