@@ -29,6 +29,9 @@ impl Vm {
             Payload::Function(fd) => call_function(self, f, fd, args, kwnames),
             Payload::Native(nf) => {
                 if nf.bound.is_null() {
+                    if nf.kind == NativeKind::Method {
+                        check_descriptor_self(nf, args, kwnames)?;
+                    }
                     (nf.func)(self, args, kwnames)
                 } else {
                     let mut a = Vec::with_capacity(args.len() + 1);
@@ -85,6 +88,31 @@ impl Vm {
             None => false,
         }
     }
+}
+
+/// An unbound method descriptor (`list.append`) needs an instance of its
+/// type as first argument: natives rely on it, so it is checked here once.
+fn check_descriptor_self(nf: &crate::object::NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let Some(owner) = nf.owner.as_ref() else { return Ok(()) };
+    let Some(oo) = owner.as_obj().filter(|o| o.as_type().is_some()) else { return Ok(()) };
+    let tname = oo.type_name_str();
+    if args.len() <= kwnames.len() {
+        return Err(PyErr::type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            tname, nf.name
+        )));
+    }
+    let me = &args[0];
+    let ok = types::is_subtype_ref(type_ref(me), oo);
+    if !ok && !std::ptr::eq(oo, types().object.as_obj().unwrap()) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            nf.name,
+            tname,
+            type_ref(me).type_name_str()
+        )));
+    }
+    Ok(())
 }
 
 fn not_callable(f: &Value) -> PyErr {
