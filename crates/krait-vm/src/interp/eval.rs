@@ -750,7 +750,11 @@ fn load_method(vm: &mut Vm, f: &mut Frame, obj: Value, name: &Value) -> PyResult
     let plain = !td.heap || types::lookup(tr, "__getattribute__").map_or(true, |g| {
         matches!(g.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__getattribute__")
     });
-    if plain && !matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Type(_)) | Some(Payload::Module(_))) {
+    let special = matches!(
+        obj.as_obj().map(|o| &o.payload),
+        Some(Payload::Type(_) | Payload::Module(_) | Payload::Super { .. } | Payload::Method { .. } | Payload::ClassMethod(_) | Payload::StaticMethod(_))
+    );
+    if plain && !special {
         if let Some(d) = types::lookup_value(tr, name) {
             let is_method = match d.as_obj().map(|o| &o.payload) {
                 Some(Payload::Function(_)) => true,

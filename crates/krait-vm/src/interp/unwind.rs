@@ -20,8 +20,12 @@ pub fn handle(vm: &mut Vm, f: &mut Frame, err: PyErr) -> PyResult<()> {
         }
         exc::add_traceback(&err.exc, f);
     }
+    // The handler is found from the failing instruction's own position
+    // (pc - 1); `lasti` may have been restored by `Reraise` and only says
+    // where the exception happened (for tracebacks and the pushed lasti).
+    let here = f.pc.saturating_sub(1) as u32;
     let lasti = f.lasti as u32;
-    match f.code.code.handler_for(lasti).copied() {
+    match f.code.code.handler_for(here).copied() {
         Some(h) => {
             f.stack.truncate(h.depth as usize);
             if h.push_lasti {
