@@ -33,6 +33,8 @@ pub struct Vm {
     /// The Python frames being executed by this thread, innermost last.
     /// Pointers to frames owned by `eval::run` callers, valid while listed.
     pub frames: Vec<*const crate::interp::Frame>,
+    /// Recycled (locals, stack) vectors for frames.
+    pub frame_pool: Vec<(Vec<Value>, Vec<Value>)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -72,6 +74,7 @@ impl Vm {
             options,
             repr_guard: Vec::new(),
             frames: Vec::new(),
+            frame_pool: Vec::new(),
         };
         let _ = t;
         let b = crate::builtins::make_module(&mut vm);

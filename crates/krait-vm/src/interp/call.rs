@@ -121,17 +121,26 @@ fn not_callable(f: &Value) -> PyErr {
 
 /// Call a Python function object.
 fn call_function(vm: &mut Vm, fv: &Value, fd: &FunctionData, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let code = fd.code.clone();
-    let mut frame = Frame::new(code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
+    let code = &fd.code;
+    let mut frame = Frame::new_in(vm, code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
     frame.func = fv.clone();
-    bind_args(vm, fd, &code, &mut frame.fast, args, kwnames)?;
-    init_cells(&code, fd, &mut frame.fast);
+    if let Err(e) = bind_args(vm, fd, code, &mut frame.fast, args, kwnames) {
+        vm.recycle_frame(frame);
+        return Err(e);
+    }
+    if code.ncells + code.nfrees > 0 {
+        init_cells(code, fd, &mut frame.fast);
+    }
     if code.code.is_generator_like() {
         return Ok(crate::types::generator::new_generator(frame, fd));
     }
-    vm.enter_call()?;
+    if let Err(e) = vm.enter_call() {
+        vm.recycle_frame(frame);
+        return Err(e);
+    }
     let r = run(vm, &mut frame);
     vm.leave_call();
+    vm.recycle_frame(frame);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::runtime_error("yield from a non-generator frame")),

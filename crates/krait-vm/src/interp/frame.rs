@@ -25,42 +25,28 @@ pub struct Frame {
     pub func: Value,
 }
 
-thread_local! {
-    /// Recycled (locals, stack) vector pairs: calls are frequent, and this
-    /// keeps them away from the allocator.
-    static POOL: std::cell::RefCell<Vec<(Vec<Value>, Vec<Value>)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn take_pair(nfast: usize, nstack: usize) -> (Vec<Value>, Vec<Value>) {
-    let p = POOL.try_with(|p| p.borrow_mut().pop()).ok().flatten();
-    match p {
-        Some((mut a, mut b)) => {
-            a.reserve(nfast);
-            b.reserve(nstack);
-            (a, b)
-        }
-        None => (Vec::with_capacity(nfast.max(8)), Vec::with_capacity(nstack.max(8))),
-    }
-}
-
-fn give_pair(mut a: Vec<Value>, mut b: Vec<Value>) {
-    a.clear();
-    b.clear();
-    if a.capacity() <= 256 && b.capacity() <= 256 {
-        let _ = POOL.try_with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() < 256 {
-                p.push((a, b));
-            }
-        });
-    }
-}
-
 impl Frame {
+    /// A frame whose vectors come from the VM's pool (see `Vm::recycle_frame`).
+    pub fn new_in(vm: &mut crate::Vm, code: Rc<VmCode>, globals: Value, builtins: Value, locals: Value) -> Frame {
+        let n = code.nlocals + code.ncells + code.nfrees;
+        let need = code.code.max_stack as usize + 2;
+        let (mut fast, stack) = match vm.frame_pool.pop() {
+            Some((mut a, mut b)) => {
+                a.reserve(n);
+                b.reserve(need);
+                (a, b)
+            }
+            None => (Vec::with_capacity(n.max(8)), Vec::with_capacity(need.max(8))),
+        };
+        fast.resize(n, Value::NULL);
+        Frame { code, fast, stack, pc: 0, lasti: 0, globals, builtins, locals, func: Value::NULL }
+    }
+
     pub fn new(code: Rc<VmCode>, globals: Value, builtins: Value, locals: Value) -> Frame {
         let n = code.nlocals + code.ncells + code.nfrees;
-        let (mut fast, stack) = take_pair(n, code.code.max_stack as usize + 2);
+        let mut fast = Vec::with_capacity(n);
         fast.resize(n, Value::NULL);
+        let stack = Vec::with_capacity(code.code.max_stack as usize + 2);
         Frame { code, fast, stack, pc: 0, lasti: 0, globals, builtins, locals, func: Value::NULL }
     }
 
@@ -70,8 +56,17 @@ impl Frame {
     }
 }
 
-impl Drop for Frame {
-    fn drop(&mut self) {
-        give_pair(std::mem::take(&mut self.fast), std::mem::take(&mut self.stack));
+impl crate::Vm {
+    /// Give a finished frame's vectors back to the pool.
+    #[inline]
+    pub fn recycle_frame(&mut self, mut f: Frame) {
+        let mut a = std::mem::take(&mut f.fast);
+        let mut b = std::mem::take(&mut f.stack);
+        drop(f);
+        a.clear();
+        b.clear();
+        if self.frame_pool.len() < 256 && a.capacity() <= 256 && b.capacity() <= 256 {
+            self.frame_pool.push((a, b));
+        }
     }
 }
