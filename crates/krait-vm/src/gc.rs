@@ -663,7 +663,7 @@ pub fn collect_if_pending(vm: &mut crate::Vm) {
     if ok {
         // Full collections once the old generation has doubled (cheap
         // amortised); young ones otherwise.
-        let full = true; // STRESS-TEMP STATE.with(|s| s.promoted.get() > s.old_at_full.get().max(10_000));
+        let full = STATE.with(|s| s.promoted.get() > s.old_at_full.get().max(10_000));
         collect_gen(vm, full);
     }
 }

@@ -305,7 +305,9 @@ impl<'a> Compiler<'a> {
         }
         let cleanup = self.new_label();
         for i in 0..n - 1 {
-            self.compile_comparator(ops[i], &comparators[i])?;
+            // A middle operand is also the next comparison's left side: it
+            // must keep its real type, so it is never folded to a constant.
+            self.compile_expr(&comparators[i])?;
             self.emit(Op::Swap, 2);
             self.emit(Op::Copy, 2);
             self.emit_cmp(ops[i]);

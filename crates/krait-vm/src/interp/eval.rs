@@ -846,11 +846,7 @@ fn unpack_sequence(vm: &mut Vm, f: &mut Frame, seq: Value, n: usize) -> PyResult
         }
     }
     if vm.next(&it)?.is_some() {
-        let total = seq.as_tuple().map(|t| t.len()).or_else(|| seq.as_list().map(|l| l.borrow().len()));
-        return Err(PyErr::value_error(match total {
-            Some(t) => format!("too many values to unpack (expected {n}, got {t})"),
-            None => format!("too many values to unpack (expected {n})"),
-        }));
+        return Err(PyErr::value_error(format!("too many values to unpack (expected {n})")));
     }
     f.stack.extend(items.into_iter().rev());
     Ok(())
