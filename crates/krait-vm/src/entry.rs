@@ -55,6 +55,17 @@ pub fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
 
 /// Run `-m module`.
 pub fn run_module(vm: &mut Vm, name: &str) -> PyResult<()> {
+    if name == "dis" {
+        // `krait -m dis file.py`: disassemble the file given after the module.
+        let file = vm.options.argv.get(1).cloned();
+        let Some(file) = file else {
+            return Err(PyErr::type_error("usage: krait -m dis file.py"));
+        };
+        let src = std::fs::read_to_string(&file).map_err(|e| crate::error::io_error(&e, Some(&file)))?;
+        let code = crate::builtins::code::compile_source(vm, &src, &file, krait_parser::Mode::Exec)?;
+        let text = crate::modules::dis::disassemble_text(&code);
+        return crate::modules::sys::write_stdout(vm, &text);
+    }
     // Find the module's file without executing it, then run it as __main__.
     let path = dict::dict_get_str(&module_dict(&vm.sys), "path").unwrap_or(Value::NONE);
     let dirs: Vec<String> = vm.collect(&path)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();

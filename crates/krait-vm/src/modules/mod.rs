@@ -2,6 +2,7 @@
 //! to its constructor for the import system.
 
 pub mod cmath;
+pub mod dis;
 pub mod gc;
 pub mod math;
 pub mod struct_;
@@ -21,6 +22,7 @@ pub fn find(name: &str) -> Option<fn(&mut Vm) -> Value> {
         "_struct" => struct_::make_module,
         "struct" => struct_::make_module,
         "gc" => gc::make_module,
+        "dis" => dis::make_module,
         "_weakref" => weakref_::make_module,
         "weakref" => weakref_::make_weakref_module,
         _ => return None,
