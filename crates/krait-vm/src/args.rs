@@ -122,7 +122,9 @@ pub fn check_arity(fname: &str, args: &[Value], kwnames: &[Value], min: usize, m
     no_kwargs(fname, kwnames)?;
     let n = args.len();
     if n < min || n > max {
-        let msg = if min == max {
+        let msg = if min == 1 && max == 1 {
+            format!("{fname}() takes exactly one argument ({n} given)")
+        } else if min == max {
             format!("{fname}() takes exactly {} argument{} ({n} given)", min, if min == 1 { "" } else { "s" })
         } else if n < min {
             format!("{fname}() takes at least {} argument{} ({n} given)", min, if min == 1 { "" } else { "s" })

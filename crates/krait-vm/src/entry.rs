@@ -114,6 +114,7 @@ pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
         return 1;
     }
     let _ = crate::modules::sys::flush_stdout(vm);
+    let interrupted = e.matches(&t.exc.keyboard_interrupt);
     let hook = dict::dict_get_str(&module_dict(&vm.sys), "excepthook");
     match hook {
         Some(h) if !matches!(h.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Native(n)) if n.name == "excepthook") => {
@@ -125,5 +126,12 @@ pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
         }
         _ => crate::interp::unwind::print_exception(vm, &e.exc),
     }
+    if interrupted {
+        // CPython dies of SIGINT after an uncaught KeyboardInterrupt.
+        return EXIT_BY_SIGINT;
+    }
     1
 }
+
+/// Exit status meaning "end the process by SIGINT" (see crates/krait/src/main.rs).
+pub const EXIT_BY_SIGINT: i32 = -2;

@@ -64,9 +64,13 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Option<&Value>, level: i64) ->
 /// Import a dotted module name fully, returning the leaf module.
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some(m) = dict::dict_get_str(&vm.modules, name) {
-        if !m.is_none() {
-            return Ok(m);
+        if m.is_none() {
+            return Err(PyErr::new(
+                &types().exc.module_not_found_error,
+                format!("import of {name} halted; None in sys.modules"),
+            ));
         }
+        return Ok(m);
     }
     let (parent, leaf) = match name.rsplit_once('.') {
         Some((p, l)) => (Some(p), l),

@@ -283,7 +283,7 @@ pub enum Payload {
     Frame(crate::types::exception::FrameSnapshot),
     Generator(RefCell<crate::types::generator::GenState>),
     /// `property(fget, fset, fdel, doc)`.
-    Property(RefCell<[Value; 4]>),
+    Property(RefCell<[Value; 5]>),
     ClassMethod(RefCell<Value>),
     StaticMethod(RefCell<Value>),
     /// `super(type, obj)`: the start type and the bound object (or type).

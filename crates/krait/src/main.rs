@@ -174,6 +174,14 @@ fn run(opts: Options, target: Target) -> i32 {
     let _ = std::io::stderr().flush();
     // Leave at once: freeing every object at exit is wasted work (CPython
     // skips most of it too); files were flushed by the finalisers already run.
+    if status == krait_vm::entry::EXIT_BY_SIGINT {
+        // SAFETY: restoring the default action and re-raising ends the process
+        // by the signal, as CPython does after an uncaught KeyboardInterrupt.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::raise(libc::SIGINT);
+        }
+    }
     // SAFETY: _exit ends the process without running thread-local destructors.
     unsafe { libc::_exit(status) }
 }

@@ -203,29 +203,141 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, raised: &Value) -> PyResult<
 /// Format an exception with its chain and tracebacks, as CPython prints
 /// uncaught exceptions.
 pub fn format_exception(vm: &mut Vm, e: &Value) -> String {
-    let mut out = String::new();
-    let mut seen: Vec<u64> = Vec::new();
-    format_chain(vm, e, &mut out, &mut seen);
-    out
+    let mut ctx = PrintCtx { depth: 0, need_close: false, seen: Vec::new(), out: String::new() };
+    format_chain(vm, e, &mut ctx);
+    ctx.out
 }
 
-fn format_chain(vm: &mut Vm, e: &Value, out: &mut String, seen: &mut Vec<u64>) {
-    seen.push(e.bits());
-    let cause = exc::get_cause(e);
-    let context = exc::get_context(e);
-    if !cause.is_none() && !seen.contains(&cause.bits()) {
-        format_chain(vm, &cause, out, seen);
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if !exc::suppress_context(e) && !context.is_none() && !seen.contains(&context.bits()) {
-        format_chain(vm, &context, out, seen);
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+/// State while printing an exception (with nested exception groups).
+struct PrintCtx {
+    /// Exception group nesting: each level indents by two columns plus a margin.
+    depth: usize,
+    need_close: bool,
+    seen: Vec<u64>,
+    out: String,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
     }
+
+    /// Append `text`, every line prefixed by the indent and margin.
+    fn emit(&mut self, text: &str, margin: char) {
+        if self.depth == 0 {
+            self.out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{} ", self.indent(), margin);
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+fn group_members(vm: &mut Vm, e: &Value) -> Option<Vec<Value>> {
+    if !types::is_instance(e, &types().exc.base_exception_group) {
+        return None;
+    }
+    let ex = vm.getattr_opt(e, &Value::str("exceptions")).ok().flatten()?;
+    ex.as_tuple().map(|t| t.to_vec())
+}
+
+fn format_chain(vm: &mut Vm, e: &Value, ctx: &mut PrintCtx) {
+    // The chain, innermost cause/context last.
+    let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
+    let mut cur = e.clone();
+    let mut msg: Option<&'static str> = None;
+    ctx.seen.push(cur.bits());
+    loop {
+        let cause = exc::get_cause(&cur);
+        let context = exc::get_context(&cur);
+        chain.push((msg, cur.clone()));
+        if !cause.is_none() && !ctx.seen.contains(&cause.bits()) {
+            msg = Some("\nThe above exception was the direct cause of the following exception:\n\n");
+            cur = cause;
+        } else if !exc::suppress_context(&cur) && !context.is_none() && !ctx.seen.contains(&context.bits()) {
+            msg = Some("\nDuring handling of the above exception, another exception occurred:\n\n");
+            cur = context;
+        } else {
+            break;
+        }
+        ctx.seen.push(cur.bits());
+    }
+    // Printed outermost-cause first; each exception's message (how it links
+    // to the next one) follows it.
+    let n = chain.len();
+    for i in (0..n).rev() {
+        let exc_v = chain[i].1.clone();
+        format_one(vm, &exc_v, ctx);
+        if let Some(m) = chain[i].0 {
+            ctx.emit(m, '|');
+        }
+    }
+}
+
+fn format_one(vm: &mut Vm, e: &Value, ctx: &mut PrintCtx) {
     let tb = exc::get_traceback(e);
-    if !tb.is_none() {
-        out.push_str("Traceback (most recent call last):\n");
-        out.push_str(&format_tb(&tb));
+    let Some(members) = group_members(vm, e) else {
+        if !tb.is_none() {
+            ctx.emit("Traceback (most recent call last):\n", '|');
+            let t = format_tb(&tb);
+            ctx.emit(&t, '|');
+        }
+        let only = format_exception_only(vm, e);
+        ctx.emit(&only, '|');
+        return;
+    };
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+        return;
     }
-    out.push_str(&format_exception_only(vm, e));
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    if !tb.is_none() {
+        ctx.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+        let t = format_tb(&tb);
+        ctx.emit(&t, '|');
+    }
+    let only = format_exception_only(vm, e);
+    ctx.emit(&only, '|');
+    let num = members.len();
+    let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+        let dashes = "-".repeat(16);
+        let line = format!("{}{}+{dashes} {title} {dashes}\n", ctx.indent(), if i == 0 { "+-" } else { "  " });
+        ctx.out.push_str(&line);
+        ctx.depth += 1;
+        if !truncated {
+            let sub = members[i].clone();
+            format_chain(vm, &sub, ctx);
+        } else {
+            let remaining = num - MAX_GROUP_WIDTH;
+            ctx.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|');
+        }
+        if last && ctx.need_close {
+            let line = format!("{}+{}\n", ctx.indent(), "-".repeat(36));
+            ctx.out.push_str(&line);
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
 }
 
 /// The traceback entries (`  File "...", line N, in f` plus source and carets).
@@ -294,12 +406,15 @@ fn caret_line(src: &str, indent: usize, stripped: &str, loc: &krait_compiler::co
         return None;
     }
     let stripped_len = stripped.chars().count();
-    if c0 == indent && c1 - indent >= stripped_len {
+    let segment: String = chars[c0..c1].iter().collect();
+    let anch = anchors(&segment);
+    // Elided when the primary range spans the whole line and there are no
+    // secondary (operator / subscript) ranges.
+    if c0 == indent && c1 - indent >= stripped_len && anch.is_none() {
         return None;
     }
-    let segment: String = chars[c0..c1].iter().collect();
     let mut marks: Vec<char> = vec!['^'; c1 - c0];
-    if let Some((lo, hi)) = anchors(&segment) {
+    if let Some((lo, hi)) = anch {
         for (i, m) in marks.iter_mut().enumerate() {
             *m = if i >= lo && i < hi { '^' } else { '~' };
         }

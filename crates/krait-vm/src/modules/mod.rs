@@ -30,4 +30,4 @@ pub fn find(name: &str) -> Option<fn(&mut Vm) -> Value> {
 }
 
 /// Names of every native module (`sys.builtin_module_names`).
-pub const NAMES: &[&str] = &["builtins", "sys", "math", "cmath", "time", "_struct", "gc", "_weakref"];
+pub const NAMES: &[&str] = &["builtins", "sys", "math", "cmath", "time", "_struct", "gc", "_weakref", "dis"];

@@ -7,7 +7,7 @@
 
 use crate::object::{NativeKind, Payload, PyObject};
 use crate::types::module::{add_function, module_dict, new_module, set_attr};
-use crate::types::{add_method, dict, types};
+use crate::types::{add_method, dict, structseq, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 use std::cell::RefCell;
@@ -44,6 +44,7 @@ fn stream_type() -> Value {
         dict::dict_set_str(&v.as_obj().unwrap().type_data().dict, "__module__", Value::str("_io"));
         add_method(&v, "write", stream_write);
         add_method(&v, "flush", stream_flush);
+        add_method(&v, "writelines", stream_writelines);
         add_method(&v, "fileno", stream_fileno);
         add_method(&v, "isatty", stream_isatty);
         add_method(&v, "readline", stream_readline);
@@ -174,6 +175,15 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(s.as_pystr().unwrap().char_len() as i64))
 }
 
+fn stream_writelines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("writelines", &args[1..], kw, 1, 1)?;
+    let it = vm.iter(&args[1])?;
+    while let Some(line) = vm.next(&it)? {
+        stream_write(vm, &[args[0].clone(), line], &[])?;
+    }
+    Ok(Value::NONE)
+}
+
 fn stream_flush(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if which(&args[0]) == Some(Std::Out) {
         flush_raw_stdout();
@@ -242,6 +252,10 @@ fn stream_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn sys_exit(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("exit", args, kw, 0, 1)?;
+    // Like `raise SystemExit(arg)` through PyErr_SetObject: a tuple is the args.
+    if let Some(t) = args.first().and_then(|a| a.as_tuple().map(|t| t.to_vec())) {
+        return Err(PyErr::with_args(&types().exc.system_exit, t));
+    }
     Err(PyErr::with_args(&types().exc.system_exit, args.to_vec()))
 }
 
@@ -251,8 +265,8 @@ fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Va
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("setrecursionlimit", args, kw, 1, 1)?;
-    if !args[0].is_int() {
-        return Err(PyErr::type_error("an integer is required"));
+    if args[0].is_float() || crate::types::is_instance(&args[0], &types().float) {
+        return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = vm.index_value(&args[0])?;
     if n < 1 {
@@ -365,7 +379,41 @@ pub fn make_module(vm: &mut Vm) -> Value {
     set_attr(&m, "implementation_name", Value::str("krait"));
     set_attr(&m, "executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
     set_attr(&m, "version", Value::str("3.11.7 (krait 0.1.0)"));
-    set_attr(&m, "version_info", Value::tuple(vec![Value::int(3), Value::int(11), Value::int(7), Value::str("final"), Value::int(0)]));
+    let vi_t = structseq::new_type("sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
+    let version_info = structseq::new_instance(&vi_t, vec![Value::int(3), Value::int(11), Value::int(7), Value::str("final"), Value::int(0)]);
+    set_attr(&m, "version_info", version_info.clone());
+    let fi_t = structseq::new_type("sys", "float_info", &[
+        "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds",
+    ]);
+    set_attr(&m, "float_info", structseq::new_instance(&fi_t, vec![
+        Value::float(f64::MAX), Value::int(1024), Value::int(308), Value::float(f64::MIN_POSITIVE), Value::int(-1021),
+        Value::int(-307), Value::int(15), Value::int(53), Value::float(f64::EPSILON), Value::int(2), Value::int(1),
+    ]));
+    let ii_t = structseq::new_type("sys", "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]);
+    set_attr(&m, "int_info", structseq::new_instance(&ii_t, vec![Value::int(30), Value::int(4), Value::int(4300), Value::int(640)]));
+    let hi_t = structseq::new_type("sys", "hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"]);
+    set_attr(&m, "hash_info", structseq::new_instance(&hi_t, vec![
+        Value::int(64), Value::int((1i64 << 61) - 1), Value::int(314159), Value::int(0), Value::int(1000003),
+        Value::str("siphash13"), Value::int(64), Value::int(128), Value::int(0),
+    ]));
+    let fl_t = structseq::new_type("sys", "flags", &[
+        "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+        "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+        "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+    ]);
+    let z = Value::int(0);
+    set_attr(&m, "flags", structseq::new_instance(&fl_t, vec![
+        z.clone(), z.clone(), z.clone(), z.clone(), Value::int(o.dont_write_bytecode as i64), z.clone(), z.clone(),
+        z.clone(), z.clone(), z.clone(), z.clone(), Value::int(1), z.clone(), Value::FALSE,
+        z.clone(), z.clone(), Value::FALSE, Value::int(-1),
+    ]));
+    set_attr(&m, "implementation", structseq::new_namespace(&[
+        ("name", Value::str("krait")),
+        ("cache_tag", Value::str("krait-311")),
+        ("version", version_info),
+        ("hexversion", Value::int(0x030B07F0)),
+        ("_multiarch", Value::str("x86_64-linux-gnu")),
+    ]));
     set_attr(&m, "hexversion", Value::int(0x030B07F0));
     set_attr(&m, "api_version", Value::int(1013));
     set_attr(&m, "copyright", Value::str("Krait: a Python 3.11 implementation in Rust."));

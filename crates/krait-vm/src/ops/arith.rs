@@ -89,6 +89,11 @@ impl Vm {
         if !is_notimpl(&r) {
             return Ok(r);
         }
+        if op == BinOpKind::Multiply {
+            if let Some(e) = crate::ops::seq::repeat_type_error(a, b) {
+                return Err(e);
+            }
+        }
         let sym = op.symbol();
         if op == BinOpKind::Power && false {
             unreachable!()

@@ -184,7 +184,7 @@ pub fn no_attribute(obj: &Value, name: &Value) -> PyErr {
 impl Vm {
     /// `getattr(obj, name)` with a str Value name.
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_impl(obj, name)? {
             Some(v) => Ok(v),
             None => Err(no_attribute(obj, name)),
         }
@@ -198,6 +198,15 @@ impl Vm {
 
     /// Attribute or None when it does not exist (AttributeError swallowed).
     pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        match self.getattr_impl(obj, name) {
+            Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// Attribute lookup: None when plainly absent; an AttributeError raised
+    /// by user code (`__getattr__`, `__getattribute__`, properties) is kept.
+    fn getattr_impl(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
         let tr = type_ref(obj);
         let td = tr.type_data();
         if !td.heap {
@@ -205,11 +214,7 @@ impl Vm {
                 obj.as_obj().map(|o| &o.payload)
             {
                 if let Some(ga) = types::lookup(tr, "__getattribute__") {
-                    return match self.call(&ga, &[obj.clone(), name.clone()]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
-                        Err(e) => Err(e),
-                    };
+                    return self.call(&ga, &[obj.clone(), name.clone()]).map(Some);
                 }
             }
         }
@@ -229,13 +234,16 @@ impl Vm {
             }
         }
         let found = if matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Type(_))) {
-            type_getattr(self, obj, name)?
+            type_getattr(self, obj, name)
         } else {
-            generic_getattr(self, obj, name)?
+            generic_getattr(self, obj, name)
         };
         match found {
-            Some(v) => Ok(Some(v)),
-            None => self.getattr_fallback(obj, name, None),
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => self.getattr_fallback(obj, name, None),
+            // A property raising AttributeError still falls back to __getattr__.
+            Err(e) if td.heap && e.matches(&types().exc.attribute_error) => self.getattr_fallback(obj, name, Some(e)),
+            Err(e) => Err(e),
         }
     }
 
@@ -243,21 +251,13 @@ impl Vm {
         let tr = type_ref(obj);
         if tr.type_data().heap {
             if let Some(ga) = types::lookup(tr, "__getattr__") {
-                return match self.call(&ga, &[obj.clone(), name.clone()]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
-                    Err(e) => Err(e),
-                };
+                return self.call(&ga, &[obj.clone(), name.clone()]).map(Some);
             }
         }
         if let Some(Payload::Module(_)) = obj.as_obj().map(|o| &o.payload) {
             let md = crate::types::module::module_dict(obj);
             if let Some(ga) = dict::dict_get_str(&md, "__getattr__") {
-                return match self.call(&ga, &[name.clone()]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
-                    Err(e) => Err(e),
-                };
+                return self.call(&ga, &[name.clone()]).map(Some);
             }
         }
         match err {
@@ -310,6 +310,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
     let o = match obj.as_obj() {
         Some(o) => o,
         None => {
+            if let Some(d) = lookup_value(type_ref(obj), name) {
+                if is_data_descriptor(&d) {
+                    return descr_set(vm, &d, obj, value, name);
+                }
+            }
             return Err(PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{}'",
                 type_ref(obj).type_name_str(),

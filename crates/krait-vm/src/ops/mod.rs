@@ -127,7 +127,13 @@ impl Vm {
         let tr = type_ref(v);
         match types::lookup(tr, "__repr__") {
             Some(f) => {
-                let r = self.call(&f, &[v.clone()])?;
+                if self.depth >= self.recursion_limit {
+                    return Err(PyErr::recursion_error("maximum recursion depth exceeded while getting the repr of an object"));
+                }
+                self.depth += 1;
+                let r = self.call(&f, &[v.clone()]);
+                self.depth -= 1;
+                let r = r?;
                 if r.as_pystr().is_none() {
                     return Err(PyErr::type_error(format!(
                         "__repr__ returned non-string (type {})",

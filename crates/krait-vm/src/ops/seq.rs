@@ -85,7 +85,7 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        if let Some(o) = v.as_obj() {
+        if let Some(o) = v.as_obj().filter(|o| !o.ty().type_data().heap) {
             match &o.payload {
                 Payload::Str(s) => return Ok(s.char_len()),
                 Payload::List(l) => return Ok(l.borrow().len()),
@@ -101,6 +101,9 @@ impl Vm {
         match types::lookup(type_ref(v), "__len__") {
             Some(f) => {
                 let r = self.call(&f, &[v.clone()])?;
+                if r.is_int() && r.as_i64().is_none() {
+                    return Err(PyErr::overflow("cannot fit 'int' into an index-sized integer"));
+                }
                 let n = self.index_value(&r)?;
                 if n < 0 {
                     return Err(PyErr::value_error("__len__() should return >= 0"));
@@ -117,7 +120,7 @@ impl Vm {
             return Ok(i);
         }
         if v.is_int() {
-            return Err(PyErr::index_error(format!(
+            return Err(PyErr::overflow(format!(
                 "cannot fit '{}' into an index-sized integer",
                 tname(v)
             )));
@@ -137,10 +140,43 @@ impl Vm {
         }
     }
 
+    /// An index for `seq[i]`: like `index_value`, but an int too big for an
+    /// index is an IndexError, as CPython's sequence subscripts report it.
+    pub fn subscript_index(&mut self, v: &Value) -> PyResult<i64> {
+        match self.index_value(v) {
+            Err(e) if e.matches(&types().exc.overflow_error) => Err(PyErr::index_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                tname(v)
+            ))),
+            r => r,
+        }
+    }
+
     /// `container[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
         if let Some(o) = c.as_obj() {
+            if !o.ty().type_data().heap
+                && key.is_int()
+                && key.as_i64().is_none()
+                && matches!(
+                    &o.payload,
+                    Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_)
+                )
+            {
+                return Err(PyErr::index_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    tname(key)
+                )));
+            }
             match &o.payload {
+                Payload::Str(s) if !o.ty().type_data().heap => {
+                    if let Some(i) = key.as_small_int() {
+                        return match norm_index(i, s.char_len()) {
+                            Some(j) => Ok(crate::types::str::char_value(s.char_at(j))),
+                            None => Err(PyErr::index_error("string index out of range")),
+                        };
+                    }
+                }
                 Payload::List(l) if !o.ty().type_data().heap || types::lookup(o.ty(), "__getitem__").map_or(false, |f| is_native(&f)) => {
                     if let Some(i) = key.as_small_int() {
                         let l = l.borrow();
@@ -221,9 +257,18 @@ impl Vm {
 
     /// `del container[key]`.
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
-        match types::lookup(type_ref(c), "__delitem__") {
+        let tr = type_ref(c);
+        match types::lookup(tr, "__delitem__") {
             Some(f) => self.call(&f, &[c.clone(), key.clone()]).map(|_| ()),
-            None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", tname(c)))),
+            None => {
+                // CPython words it differently when the object is a sequence
+                // and the key an index (PySequence_DelItem).
+                let seq_like = tr.type_data().heap
+                    || ["__getitem__", "__len__", "__contains__"].iter().any(|n| types::lookup(tr, n).is_some());
+                let index_key = key.is_int() || types::lookup(type_ref(key), "__index__").is_some();
+                let verb = if seq_like && index_key { "doesn't" } else { "does not" };
+                Err(PyErr::type_error(format!("'{}' object {verb} support item deletion", tname(c))))
+            }
         }
     }
 
@@ -278,6 +323,43 @@ impl Vm {
     }
 }
 
+/// Whether `v` is a sequence with CPython's `sq_repeat` (str, bytes,
+/// bytearray, list, tuple and their subclasses).
+pub fn is_repeatable(v: &Value) -> bool {
+    matches!(
+        v.as_obj().map(|o| &o.payload),
+        Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_))
+    )
+}
+
+fn repeat_error(n: &Value) -> PyErr {
+    PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", tname(n)))
+}
+
+/// The TypeError of `a * b` when no `__mul__`/`__rmul__` took it but one
+/// side is a repeatable sequence (CPython's sequence_repeat fallback).
+pub fn repeat_type_error(a: &Value, b: &Value) -> Option<PyErr> {
+    if is_repeatable(a) {
+        Some(repeat_error(b))
+    } else if is_repeatable(b) {
+        Some(repeat_error(a))
+    } else {
+        None
+    }
+}
+
+/// The repeat count of `seq * n`: None when `n` is not an index at all.
+pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
+    if !n.is_int() && types::lookup(type_ref(n), "__index__").is_none() {
+        return Ok(None);
+    }
+    let n = crate::types::range::index_int(vm, n)?;
+    match n.as_i64() {
+        Some(c) => Ok(Some(c.max(0) as usize)),
+        None => Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
+    }
+}
+
 fn is_native(f: &Value) -> bool {
     matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Native(_)))
 }
@@ -314,15 +396,26 @@ pub fn native_seq_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOpKind) -> PyR
             }
         }
         BinOpKind::Multiply => {
-            let (seq, n) = if a.is_int() && !b.is_int() { (b, a) } else { (a, b) };
+            let (seq, n) = if is_repeatable(a) { (a, b) } else if is_repeatable(b) { (b, a) } else { return Ok(None) };
             let Some(so) = seq.as_obj() else { return Ok(None) };
             if !n.is_int() {
+                // Both operands are builtins: no __rmul__ can take over.
+                if types::lookup(type_ref(n), "__index__").is_none() {
+                    return Err(repeat_error(n));
+                }
                 return Ok(None);
             }
             let count = match n.as_i64() {
                 Some(c) => c.max(0) as usize,
                 None => return Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
             };
+            // Immutable builtins repeated once are returned as they are.
+            if count == 1
+                && !so.ty().type_data().heap
+                && matches!(&so.payload, Payload::Str(_) | Payload::Tuple(_) | Payload::Bytes(_))
+            {
+                return Ok(Some(seq.clone()));
+            }
             let too_big = |len: usize| len.checked_mul(count).map_or(true, |x| x > (1usize << 40));
             match &so.payload {
                 Payload::Str(s) => {

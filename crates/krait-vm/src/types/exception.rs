@@ -182,6 +182,11 @@ fn init_special(e: &Value) {
         } else {
             (Value::NONE, Value::NONE, Value::NONE, Value::NONE)
         };
+        if !filename.is_none() {
+            if let Some(d) = data(e) {
+                d.borrow_mut().args = Value::tuple(a[..2].to_vec());
+            }
+        }
         set("errno", errno);
         set("strerror", strerror);
         set("filename", filename);
@@ -442,7 +447,7 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
     if crate::types::is_subtype(&ty, &t.exc.base_exception_group) {
         let msg = a.first().cloned().unwrap_or(Value::str(""));
-        let n = a.get(1).and_then(|x| x.as_tuple().map(|t| t.len()).or(x.as_list().map(|l| l.borrow().len()))).unwrap_or(0);
+        let n = get_attr(e, "exceptions").and_then(|x| x.as_tuple().map(|t| t.len())).unwrap_or(0);
         let m = vm.str_string(&msg)?;
         return Ok(Value::string(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })));
     }
@@ -598,7 +603,7 @@ fn eg_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let v = Value::from_obj(PyObject::new(
         co,
         Payload::Exception(RefCell::new(ExcData {
-            args: Value::tuple(vec![msg.clone(), Value::tuple(items.clone())]),
+            args: Value::tuple(vec![msg.clone(), excs.clone()]),
             traceback: Value::NONE,
             cause: Value::NONE,
             context: Value::NONE,

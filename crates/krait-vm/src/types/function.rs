@@ -104,13 +104,12 @@ pub fn new_classmethod(f: Value) -> Value {
 
 /// "'name' " of a property for error messages (3.11 prints the getter's qualname).
 pub fn property_name(vm: &mut Vm, p: &Value) -> String {
+    let _ = vm;
     if let Some(Payload::Property(fs)) = p.as_obj().map(|o| &o.payload) {
-        let fget = fs.borrow()[0].clone();
-        if !fget.is_none() {
-            if let Ok(Some(n)) = vm.getattr_opt(&fget, &Value::str("__name__")) {
-                if let Some(s) = n.as_str() {
-                    return format!("'{s}' ");
-                }
+        let name = fs.borrow()[4].clone();
+        if !name.is_none() {
+            if let Ok(r) = vm.repr_string(&name) {
+                return format!("{r} ");
             }
         }
     }
@@ -145,24 +144,42 @@ fn func_get(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(new_method(f.clone(), obj))
 }
 
+/// Validate a value assigned to a function attribute (`kind`: what it must be).
+fn check_func_attr(attr: &str, kind: &str, v: &Value) -> PyResult<()> {
+    let ok = match kind {
+        "string" => v.as_pystr().is_some(),
+        "tuple" => v.is_none() || v.as_tuple().is_some(),
+        "dict" => v.is_none() || v.as_dict().is_some(),
+        _ => true,
+    };
+    if v.is_null() && (kind == "string" || kind == "tuple+") {
+        return Err(PyErr::type_error(format!("{attr} must be set to a {kind} object")));
+    }
+    if !v.is_null() && !ok {
+        return Err(PyErr::type_error(format!("{attr} must be set to a {kind} object")));
+    }
+    Ok(())
+}
+
 macro_rules! fn_attr {
-    ($get:ident, $set:ident, $field:ident) => {
+    ($get:ident, $set:ident, $field:ident, $attr:expr, $kind:expr) => {
         fn $get(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             Ok(fdata(&args[0]).$field.borrow().clone())
         }
         fn $set(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+            check_func_attr($attr, $kind, &args[1])?;
             let v = if args[1].is_null() { Value::NONE } else { args[1].clone() };
             *fdata(&args[0]).$field.borrow_mut() = v;
             Ok(Value::NONE)
         }
     };
 }
-fn_attr!(func_get_name, func_set_name, name);
-fn_attr!(func_get_qualname, func_set_qualname, qualname);
-fn_attr!(func_get_defaults, func_set_defaults, defaults);
-fn_attr!(func_get_kwdefaults, func_set_kwdefaults, kwdefaults);
-fn_attr!(func_get_doc, func_set_doc, doc);
-fn_attr!(func_get_module, func_set_module, module);
+fn_attr!(func_get_name, func_set_name, name, "__name__", "string");
+fn_attr!(func_get_qualname, func_set_qualname, qualname, "__qualname__", "string");
+fn_attr!(func_get_defaults, func_set_defaults, defaults, "__defaults__", "tuple");
+fn_attr!(func_get_kwdefaults, func_set_kwdefaults, kwdefaults, "__kwdefaults__", "dict");
+fn_attr!(func_get_doc, func_set_doc, doc, "__doc__", "any");
+fn_attr!(func_get_module, func_set_module, module, "__module__", "any");
 
 fn func_get_annotations(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let fd = fdata(&args[0]);
@@ -318,10 +335,10 @@ fn native_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn property_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let co = args[0].as_obj().unwrap();
-    Ok(Value::from_obj(PyObject::new(co, Payload::Property(RefCell::new([Value::NONE, Value::NONE, Value::NONE, Value::NONE])))))
+    Ok(Value::from_obj(PyObject::new(co, Payload::Property(RefCell::new([Value::NONE, Value::NONE, Value::NONE, Value::NONE, Value::NONE])))))
 }
 
-fn prop_cell(v: &Value) -> &RefCell<[Value; 4]> {
+fn prop_cell(v: &Value) -> &RefCell<[Value; 5]> {
     match &v.as_obj().unwrap().payload {
         Payload::Property(p) => p,
         _ => panic!("property expected"),
@@ -337,7 +354,8 @@ fn property_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             doc = d;
         }
     }
-    *prop_cell(&args[0]).borrow_mut() = [fget, fset.unwrap_or(Value::NONE), fdel.unwrap_or(Value::NONE), doc];
+    let name = prop_cell(&args[0]).borrow()[4].clone();
+    *prop_cell(&args[0]).borrow_mut() = [fget, fset.unwrap_or(Value::NONE), fdel.unwrap_or(Value::NONE), doc, name];
     Ok(Value::NONE)
 }
 
@@ -346,6 +364,9 @@ fn property_copy(vm: &mut Vm, p: &Value, idx: usize, f: Value) -> PyResult<Value
     parts[idx] = f;
     let cls = crate::types::type_of(p);
     let np = vm.call(&cls, &[parts[0].clone(), parts[1].clone(), parts[2].clone(), parts[3].clone()])?;
+    if let Some(Payload::Property(c)) = np.as_obj().map(|o| &o.payload) {
+        c.borrow_mut()[4] = parts[4].clone();
+    }
     Ok(np)
 }
 
@@ -388,7 +409,9 @@ fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     vm.call(&f, &[args[1].clone(), args[2].clone()])
 }
 
-fn property_set_name(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn property_set_name(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__set_name__", &args[1..], kw, 2, 2)?;
+    prop_cell(&args[0]).borrow_mut()[4] = args[2].clone();
     Ok(Value::NONE)
 }
 
@@ -584,4 +607,26 @@ pub fn init(t: &Types) {
     add_getset(c, "co_names", code_names, None);
     add_getset(c, "co_freevars", code_freevars, None);
     add_getset(c, "co_cellvars", code_cellvars, None);
+}
+
+/// CPython's `_PyObject_FunctionStr`: `module.qualname()` for callables with a
+/// `__qualname__` (module omitted when it is `builtins` or missing), else
+/// `str(callable)`. Used in call-argument error messages
+/// ("__main__.f() argument after ** must be a mapping, not list").
+pub fn function_str(vm: &mut Vm, f: &Value) -> String {
+    let qual = match vm.getattr_opt(f, &Value::str("__qualname__")) {
+        Ok(Some(q)) => q.as_str().map(|s| s.to_string()),
+        _ => None,
+    };
+    let Some(qual) = qual else {
+        return vm.str_string(f).unwrap_or_else(|_| "?".into());
+    };
+    let module = match vm.getattr_opt(f, &Value::str("__module__")) {
+        Ok(Some(m)) => m.as_str().map(|s| s.to_string()),
+        _ => None,
+    };
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{qual}()"),
+        _ => format!("{qual}()"),
+    }
 }

@@ -10,6 +10,8 @@ use crate::object::{NativeKind, Payload, PyObject};
 use crate::types::{add_method, add_native, types, Types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
 use std::cell::RefCell;
 
 pub enum IterState {
@@ -17,6 +19,8 @@ pub enum IterState {
     ListRev { list: Value, i: usize },
     Tuple { tuple: Value, i: usize },
     Range { next: i64, step: i64, left: i64 },
+    /// A range whose values or length do not fit in i64.
+    BigRange { next: BigInt, step: BigInt, left: BigInt },
     Str { s: Value, byte: usize },
     Bytes { b: Value, i: usize },
     /// Dict or set: `kind` 0 keys, 1 values, 2 items; `version` detects resizes.
@@ -52,6 +56,9 @@ pub fn new_tuple_iter(t: Value) -> Value {
 pub fn new_range_iter(start: i64, step: i64, len: i64) -> Value {
     make(&types().range_iterator, IterState::Range { next: start, step, left: len })
 }
+pub fn new_big_range_iter(start: BigInt, step: BigInt, len: BigInt) -> Value {
+    make(&types().range_iterator, IterState::BigRange { next: start, step, left: len })
+}
 pub fn new_seq_iter(seq: Value) -> Value {
     make(&types().iterator, IterState::Seq { seq, i: 0 })
 }
@@ -83,10 +90,7 @@ pub fn native_iter(v: &Value) -> Option<Value> {
     Some(match &o.payload {
         Payload::List(_) => new_list_iter(v.clone()),
         Payload::Tuple(_) => new_tuple_iter(v.clone()),
-        Payload::Range { .. } => {
-            let (a, b, c) = crate::types::range::range_i64(v)?;
-            new_range_iter(a, c, crate::types::range::range_len(a, b, c))
-        }
+        Payload::Range { .. } => crate::types::range::range_iter(v),
         Payload::Str(_) => make(&t.str_iterator, IterState::Str { s: v.clone(), byte: 0 }),
         Payload::Bytes(_) | Payload::ByteArray(_) => make(&t.bytes_iterator, IterState::Bytes { b: v.clone(), i: 0 }),
         Payload::Dict(_) => new_dict_iter(v.clone(), 0),
@@ -180,13 +184,22 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     Some(None)
                 }
             }
+            IterState::BigRange { next, step, left } => {
+                if left.is_positive() {
+                    let v = next.clone();
+                    *next += &*step;
+                    *left -= 1u32;
+                    Some(Some(Value::bigint(v)))
+                } else {
+                    Some(None)
+                }
+            }
             IterState::Str { s, byte } => {
-                let text = s.as_str().unwrap();
-                match text[*byte..].chars().next() {
+                let text = s.as_str().unwrap_or("");
+                match text.get(*byte..).and_then(|t| t.chars().next()) {
                     Some(c) => {
                         *byte += c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        Some(Some(Value::str(c.encode_utf8(&mut buf))))
+                        Some(Some(crate::types::str::char_value(c)))
                     }
                     None => Some(None),
                 }
@@ -427,6 +440,13 @@ fn length_hint(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         IterState::List { list, i } => list.as_list().unwrap().borrow().len().saturating_sub(*i) as i64,
         IterState::Tuple { tuple, i } => tuple.as_tuple().unwrap().len().saturating_sub(*i) as i64,
         IterState::Range { left, .. } => (*left).max(0),
+        IterState::BigRange { left, .. } => {
+            if left.is_zero() || left.is_negative() {
+                0
+            } else {
+                return Ok(Value::bigint(left.clone()));
+            }
+        }
         IterState::Items { items, i } => items.len().saturating_sub(*i) as i64,
         IterState::Set { s, pos, .. } => crate::types::set::iter_remaining(s, *pos) as i64,
         IterState::ListRev { i, .. } => *i as i64,
@@ -467,17 +487,8 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
     }
     let mut its = Vec::new();
-    for (k, a) in args[1..npos].iter().enumerate() {
-        match vm.iter(a) {
-            Ok(i) => its.push(i),
-            Err(e) if e.matches(&types().exc.type_error) => {
-                return Err(PyErr::type_error(format!(
-                    "zip argument #{} must support iteration",
-                    k + 1
-                )))
-            }
-            Err(e) => return Err(e),
-        }
+    for a in &args[1..npos] {
+        its.push(vm.iter(a)?);
     }
     Ok(make(&args[0], IterState::Zip { its, strict }))
 }

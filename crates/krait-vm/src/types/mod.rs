@@ -25,6 +25,7 @@ pub mod set;
 pub mod set_methods;
 pub mod str;
 pub mod str_methods;
+pub mod structseq;
 pub mod super_;
 pub mod tuple;
 pub mod type_;
@@ -351,6 +352,7 @@ fn setup_hierarchy(o: &Obj, bases: Vec<Obj>) {
     let td = o.type_data();
     let mut mro = vec![o.clone()];
     if let Some(b) = bases.first() {
+        b.type_data().subclasses.borrow_mut().push(std::rc::Rc::downgrade(o));
         mro.extend(b.type_data().mro.borrow().iter().cloned());
         td.solid_base.set(b.type_data().solid_base.get());
         td.has_instance_dict.set(b.type_data().has_instance_dict.get());

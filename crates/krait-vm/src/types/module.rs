@@ -73,11 +73,17 @@ fn module_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             return Ok(Value::string(format!("<module '{}' from '{}'>", name, vm.str_string(&f)?)));
         }
     }
-    Ok(Value::string(format!("<module '{name}' (built-in)>")))
+    if crate::modules::NAMES.contains(&name.as_str()) || name == "builtins" {
+        return Ok(Value::string(format!("<module '{name}' (built-in)>")));
+    }
+    Ok(Value::string(format!("<module '{name}'>")))
 }
 
-fn module_dir(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn module_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = module_dict(&args[0]);
+    if let Some(f) = dict::dict_get_str(&d, "__dir__") {
+        return vm.call(&f, &[]);
+    }
     let keys = d.as_dict().unwrap().borrow().keys();
     Ok(Value::list(keys))
 }

@@ -45,6 +45,11 @@ pub fn hash_tuple(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
     Ok(acc as i64)
 }
 
+/// Whether `v` is a tuple and not an instance of a subclass.
+fn exact_tuple(v: &Value) -> bool {
+    v.as_tuple().is_some() && types().tuple.as_obj().map_or(false, |t| std::ptr::eq(type_ref(v), t))
+}
+
 fn items(v: &Value) -> Vec<Value> {
     v.as_tuple().map(|t| t.to_vec()).unwrap_or_default()
 }
@@ -54,6 +59,9 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cls = &args[0];
     if args.len() > 2 {
         return Err(PyErr::type_error(format!("tuple expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    if cls.is(&types().tuple) && args.len() == 2 && exact_tuple(&args[1]) {
+        return Ok(args[1].clone());
     }
     let v = if args.len() == 2 { vm.collect(&args[1])? } else { vec![] };
     if cls.is(&types().tuple) {
@@ -97,6 +105,9 @@ fn tuple_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     let key = &args[1];
     if key.as_slice().is_some() {
         let (s, _, st, n) = slice_indices(vm, key, t.len())?;
+        if s == 0 && st == 1 && n == t.len() && exact_tuple(&args[0]) {
+            return Ok(args[0].clone());
+        }
         return Ok(Value::tuple(slice_pick(&t, s, st, n)));
     }
     if !key.is_int() && crate::types::lookup(type_ref(key), "__index__").is_none() {
@@ -105,7 +116,7 @@ fn tuple_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
             type_ref(key).type_name_str()
         )));
     }
-    let i = vm.index_value(key)?;
+    let i = vm.subscript_index(key)?;
     match crate::ops::seq::norm_index(i, t.len()) {
         Some(j) => Ok(t[j].clone()),
         None => Err(PyErr::index_error("tuple index out of range")),
@@ -145,7 +156,7 @@ fn tuple_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn tuple_contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     for x in items(&args[0]) {
-        if vm.eq(&x, &args[1])? {
+        if x.is(&args[1]) || vm.eq(&x, &args[1])? {
             return Ok(Value::TRUE);
         }
     }
@@ -166,34 +177,38 @@ fn tuple_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn tuple_mul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    if !args[1].is_int() {
+    let Some(n) = crate::ops::seq::repeat_count(vm, &args[1])? else {
         return Ok(types().not_implemented.clone());
+    };
+    if n == 1 && exact_tuple(&args[0]) {
+        return Ok(args[0].clone());
     }
     let t = Value::tuple(items(&args[0]));
-    crate::ops::seq::native_seq_binop(vm, &t, &args[1], krait_compiler::opcodes::BinOpKind::Multiply)
+    crate::ops::seq::native_seq_binop(vm, &t, &Value::int(n as i64), krait_compiler::opcodes::BinOpKind::Multiply)
         .map(|r| r.unwrap_or_else(|| types().not_implemented.clone()))
 }
 
 fn tuple_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [_, x, start, stop] = crate::args::bind("index", args, kw, &["self", "value", "start=", "stop=", "/"])?;
-    let x = x.unwrap();
+    crate::types::list::expect_args("tuple.index", "index", &args[1..], kw, 1, 3)?;
+    let x = args[1].clone();
     let t = items(&args[0]);
     let n = t.len() as i64;
     let norm = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
-    let s = match start { Some(v) => norm(vm.index_value(&v)?), None => 0 };
-    let e = match stop { Some(v) => norm(vm.index_value(&v)?), None => n };
+    let s = match args.get(2) { Some(v) => norm(crate::types::list::search_bound(vm, v)?), None => 0 };
+    let e = match args.get(3) { Some(v) => norm(crate::types::list::search_bound(vm, v)?), None => n };
     for i in s..e {
-        if vm.eq(&t[i as usize], &x)? {
+        if t[i as usize].is(&x) || vm.eq(&t[i as usize], &x)? {
             return Ok(Value::int(i));
         }
     }
     Err(PyErr::value_error("tuple.index(x): x not in tuple"))
 }
 
-fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn tuple_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("tuple.count", &args[1..], kw, 1, 1)?;
     let mut n = 0;
     for x in items(&args[0]) {
-        if vm.eq(&x, &args[1])? {
+        if x.is(&args[1]) || vm.eq(&x, &args[1])? {
             n += 1;
         }
     }

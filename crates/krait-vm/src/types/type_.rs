@@ -159,6 +159,44 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
         bases.push(bo);
     }
+    // The most derived metaclass decides; a different winner with its own
+    // `__new__` takes over the creation.
+    let mut winner = meta.clone();
+    for b in &bases {
+        let bt = type_of(&Value::from_obj(b.clone()));
+        if types::is_subtype(&winner, &bt) {
+            continue;
+        }
+        if types::is_subtype(&bt, &winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    if !winner.is(&meta) {
+        if let Some(wo) = winner.as_obj() {
+            if let Some(new) = lookup(wo, "__new__") {
+                let is_type_new = matches!(new.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__new__" && n.owner.as_ref().map_or(false, |w| w.is(&t.type_)));
+                if !is_type_new {
+                    let new = match new.as_obj().map(|o| &o.payload) {
+                        Some(Payload::StaticMethod(f)) => f.borrow().clone(),
+                        _ => new,
+                    };
+                    let mut a = args.to_vec();
+                    a[0] = winner.clone();
+                    return vm.call_kw(&new, &a, kw);
+                }
+            }
+        }
+    }
+    let meta = winner;
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| Obj::ptr_eq(x, b)) {
+            return Err(PyErr::type_error(format!("duplicate base class {}", b.type_name_str())));
+        }
+    }
     if bases.is_empty() {
         bases.push(t.object.to_obj().unwrap());
     }
@@ -206,6 +244,10 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 dict::dict_set_str(&cls_dict, n, wrapped);
             }
         }
+    }
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if dict::dict_get_str(&cls_dict, "__eq__").is_some() && dict::dict_get_str(&cls_dict, "__hash__").is_none() {
+        dict::dict_set_str(&cls_dict, "__hash__", Value::NONE);
     }
     let meta_o = meta.as_obj().unwrap();
     let td = Box::new(crate::object::TypeData {
@@ -331,8 +373,12 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(cls_v)
 }
 
-fn vm_current_module_name(_vm: &mut Vm) -> Value {
-    Value::str("builtins")
+fn vm_current_module_name(vm: &mut Vm) -> Value {
+    let name = vm
+        .current_frame()
+        .and_then(|f| f.globals.as_dict().map(|_| f.globals.clone()))
+        .and_then(|g| dict::dict_get_str(&g, "__name__"));
+    name.unwrap_or_else(|| Value::str("builtins"))
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
