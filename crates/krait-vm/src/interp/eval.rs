@@ -52,10 +52,15 @@ macro_rules! top {
 fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
     let code = f.code.clone();
     let instrs = &code.code.instrs;
+    // The instruction pointer lives in a register; `f.lasti` (stored every
+    // instruction) is what the rest of the VM sees, and `f.pc` is written
+    // back when the frame suspends. After an error the next instruction is
+    // always `f.lasti + 1` (see `unwind::handle`).
+    let mut pc = f.pc;
     loop {
-        let ins = instrs[f.pc];
-        f.lasti = f.pc;
-        f.pc += 1;
+        let ins = instrs[pc];
+        f.lasti = pc;
+        pc += 1;
         let arg = ins.arg as usize;
         match ins.op {
             Op::Nop => {}
@@ -72,7 +77,10 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.swap(n - 1, n - arg);
             }
             Op::LoadConst => f.stack.push(code.consts[arg].clone()),
-            Op::ReturnValue => return Ok(Exit::Return(pop!(f))),
+            Op::ReturnValue => {
+                f.pc = pc;
+                return Ok(Exit::Return(pop!(f)));
+            }
 
             Op::LoadFast => {
                 let v = f.fast[arg].clone();
@@ -233,7 +241,10 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let b = pop!(f);
                 let a = pop!(f);
                 let (op, inplace) = BinOpKind::from_arg(arg as u32);
-                let r = vm.binary_op(&a, &b, op, inplace)?;
+                let r = match fast_binop(&a, &b, op) {
+                    Some(r) => r,
+                    None => vm.binary_op(&a, &b, op, inplace)?,
+                };
                 f.stack.push(r);
             }
             Op::UnaryNegative => unary(vm, f, "__neg__")?,
@@ -255,7 +266,14 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::CompareOp => {
                 let b = pop!(f);
                 let a = pop!(f);
-                let r = vm.compare(&a, &b, CmpOpKind::from_arg(arg as u32))?;
+                let op = CmpOpKind::from_arg(arg as u32);
+                let r = if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    Value::bool(crate::ops::arith::cmp_ord(x.cmp(&y), op))
+                } else if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+                    Value::bool(crate::ops::arith::cmp_f64(x, y, op))
+                } else {
+                    vm.compare(&a, &b, op)?
+                };
                 f.stack.push(r);
             }
             Op::IsOp => {
@@ -404,41 +422,41 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     Some(v) => f.stack.push(v),
                     None => {
                         pop!(f);
-                        f.pc = arg;
+                        pc = arg;
                     }
                 }
             }
-            Op::Jump => f.pc = arg,
+            Op::Jump => pc = arg,
             Op::JumpBackward => {
-                f.pc = arg;
+                pc = arg;
                 crate::interp::signals::periodic_check(vm)?;
             }
             Op::PopJumpIfFalse => {
                 let v = pop!(f);
                 if !fast_truthy(vm, &v)? {
-                    f.pc = arg;
+                    pc = arg;
                 }
             }
             Op::PopJumpIfTrue => {
                 let v = pop!(f);
                 if fast_truthy(vm, &v)? {
-                    f.pc = arg;
+                    pc = arg;
                 }
             }
             Op::PopJumpIfNone => {
                 if pop!(f).is_none() {
-                    f.pc = arg;
+                    pc = arg;
                 }
             }
             Op::PopJumpIfNotNone => {
                 if !pop!(f).is_none() {
-                    f.pc = arg;
+                    pc = arg;
                 }
             }
             Op::JumpIfFalseOrPop => {
                 let v = top!(f).clone();
                 if !fast_truthy(vm, &v)? {
-                    f.pc = arg;
+                    pc = arg;
                 } else {
                     pop!(f);
                 }
@@ -446,7 +464,7 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::JumpIfTrueOrPop => {
                 let v = top!(f).clone();
                 if fast_truthy(vm, &v)? {
-                    f.pc = arg;
+                    pc = arg;
                 } else {
                     pop!(f);
                 }
@@ -471,7 +489,7 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 if arg != 0 {
                     // The lasti saved by the handler sits `arg` deep; it stays there.
                     if let Some(i) = f.stack.get(f.stack.len().wrapping_sub(arg)).and_then(|v| v.as_i64()) {
-                        f.lasti = i as usize;
+                        f.reraise_lasti = Some(i as usize);
                     }
                 }
                 vm.reraising = true;
@@ -544,7 +562,10 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 crate::import::import_star(vm, f, &m)?;
             }
 
-            Op::YieldValue => return Ok(Exit::Yield(pop!(f))),
+            Op::YieldValue => {
+                f.pc = pc;
+                return Ok(Exit::Yield(pop!(f)));
+            }
             Op::GetYieldFromIter => {
                 let v = pop!(f);
                 let it = crate::types::generator::yield_from_iter(vm, &v, &code)?;
@@ -558,7 +579,7 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     crate::types::generator::SendResult::Returned(r) => {
                         pop!(f);
                         f.stack.push(r);
-                        f.pc = arg;
+                        pc = arg;
                     }
                 }
             }
@@ -628,6 +649,54 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
         }
     }
+}
+
+/// `a op b` for two small ints or two floats, when it cannot fail; None
+/// sends the operation down the general path.
+#[inline(always)]
+fn fast_binop(a: &Value, b: &Value, op: BinOpKind) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        // |x|, |y| < 2^47: sums and differences cannot overflow i64.
+        return match op {
+            BinOpKind::Add => Some(Value::int(x + y)),
+            BinOpKind::Subtract => Some(Value::int(x - y)),
+            BinOpKind::Multiply => x.checked_mul(y).map(Value::int),
+            BinOpKind::And => Some(Value::int(x & y)),
+            BinOpKind::Or => Some(Value::int(x | y)),
+            BinOpKind::Xor => Some(Value::int(x ^ y)),
+            _ => None,
+        };
+    }
+    if a.is_float() {
+        let x = a.float_unchecked();
+        let y = if b.is_float() {
+            b.float_unchecked()
+        } else if let Some(i) = b.as_small_int() {
+            i as f64
+        } else {
+            return None;
+        };
+        return match op {
+            BinOpKind::Add => Some(Value::float(x + y)),
+            BinOpKind::Subtract => Some(Value::float(x - y)),
+            BinOpKind::Multiply => Some(Value::float(x * y)),
+            BinOpKind::TrueDivide if y != 0.0 => Some(Value::float(x / y)),
+            _ => None,
+        };
+    }
+    if b.is_float() {
+        if let Some(i) = a.as_small_int() {
+            let (x, y) = (i as f64, b.float_unchecked());
+            return match op {
+                BinOpKind::Add => Some(Value::float(x + y)),
+                BinOpKind::Subtract => Some(Value::float(x - y)),
+                BinOpKind::Multiply => Some(Value::float(x * y)),
+                BinOpKind::TrueDivide if y != 0.0 => Some(Value::float(x / y)),
+                _ => None,
+            };
+        }
+    }
+    None
 }
 
 #[inline]

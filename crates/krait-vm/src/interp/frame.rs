@@ -17,6 +17,8 @@ pub struct Frame {
     pub pc: usize,
     /// Index of the instruction being executed (for tracebacks and lasti).
     pub lasti: usize,
+    /// Set by `Reraise`: where the re-raised exception originally happened.
+    pub reraise_lasti: Option<usize>,
     pub globals: Value,
     pub builtins: Value,
     /// The locals mapping for module and class bodies (NULL in functions).
@@ -39,7 +41,7 @@ impl Frame {
             None => (Vec::with_capacity(n.max(8)), Vec::with_capacity(need.max(8))),
         };
         fast.resize(n, Value::NULL);
-        Frame { code, fast, stack, pc: 0, lasti: 0, globals, builtins, locals, func: Value::NULL }
+        Frame { code, fast, stack, pc: 0, lasti: 0, reraise_lasti: None, globals, builtins, locals, func: Value::NULL }
     }
 
     pub fn new(code: Rc<VmCode>, globals: Value, builtins: Value, locals: Value) -> Frame {
@@ -47,7 +49,7 @@ impl Frame {
         let mut fast = Vec::with_capacity(n);
         fast.resize(n, Value::NULL);
         let stack = Vec::with_capacity(code.code.max_stack as usize + 2);
-        Frame { code, fast, stack, pc: 0, lasti: 0, globals, builtins, locals, func: Value::NULL }
+        Frame { code, fast, stack, pc: 0, lasti: 0, reraise_lasti: None, globals, builtins, locals, func: Value::NULL }
     }
 
     /// Current source line.

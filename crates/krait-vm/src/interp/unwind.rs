@@ -23,8 +23,8 @@ pub fn handle(vm: &mut Vm, f: &mut Frame, err: PyErr) -> PyResult<()> {
     // The handler is found from the failing instruction's own position
     // (pc - 1); `lasti` may have been restored by `Reraise` and only says
     // where the exception happened (for tracebacks and the pushed lasti).
-    let here = f.pc.saturating_sub(1) as u32;
-    let lasti = f.lasti as u32;
+    let here = f.lasti as u32;
+    let lasti = f.reraise_lasti.take().unwrap_or(f.lasti) as u32;
     match f.code.code.handler_for(here).copied() {
         Some(h) => {
             f.stack.truncate(h.depth as usize);

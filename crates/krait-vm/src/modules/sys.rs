@@ -53,10 +53,130 @@ fn stream_type() -> Value {
         add_method(&v, "writable", stream_writable);
         add_method(&v, "readable", stream_readable);
         crate::types::add_getset(&v, "encoding", stream_encoding, None);
+        crate::types::add_getset(&v, "mode", stream_mode, None);
+        crate::types::add_getset(&v, "errors", stream_errors, None);
+        crate::types::add_getset(&v, "line_buffering", stream_line_buffering, None);
+        crate::types::add_getset(&v, "closed", stream_closed, None);
+        crate::types::add_getset(&v, "buffer", stream_buffer, None);
+        add_method(&v, "seekable", stream_false);
+        add_method(&v, "close", stream_noop);
+        add_method(&v, "__enter__", stream_enter);
+        add_method(&v, "__exit__", stream_noop);
         crate::types::add_getset(&v, "name", stream_name, None);
         *t.borrow_mut() = Some(v.clone());
         v
     })
+}
+
+/// The binary layer under a standard stream (`sys.stdout.buffer`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct StdBuffer(Std);
+
+fn buffer_type() -> Value {
+    thread_local! {
+        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
+    }
+    T.with(|t| {
+        if let Some(v) = t.borrow().as_ref() {
+            return v.clone();
+        }
+        let d = dict::new_dict();
+        let td = crate::types::new_type_data_pub("BufferedWriter", d, false);
+        let o = PyObject::new(types().type_.as_obj().unwrap(), Payload::Type(td));
+        let obj = types().object.to_obj().unwrap();
+        o.type_data().solid_base.set(&*o as *const PyObject);
+        *o.type_data().mro.borrow_mut() = vec![o.clone(), obj.clone()];
+        *o.type_data().bases.borrow_mut() = vec![obj];
+        let v = Value::from_obj(o);
+        dict::dict_set_str(&v.as_obj().unwrap().type_data().dict, "__module__", Value::str("_io"));
+        add_method(&v, "write", buffer_write);
+        add_method(&v, "flush", buffer_flush);
+        add_method(&v, "read", buffer_read);
+        add_method(&v, "fileno", buffer_fileno);
+        *t.borrow_mut() = Some(v.clone());
+        v
+    })
+}
+
+fn which_buffer(v: &Value) -> Option<Std> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Opaque(b)) => b.borrow().downcast_ref::<StdBuffer>().map(|b| b.0),
+        _ => None,
+    }
+}
+
+fn buffer_write(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("write", &args[1..], kw, 1, 1)?;
+    let data = crate::types::bytes::buffer_bytes(&args[1]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            crate::types::type_ref(&args[1]).type_name_str()
+        ))
+    })?;
+    match which_buffer(&args[0]) {
+        Some(Std::Out) => STDOUT_BUF.with(|b| b.borrow_mut().extend_from_slice(&data)),
+        Some(Std::Err) => {
+            flush_raw_stdout();
+            let _ = std::io::stderr().write_all(&data);
+        }
+        _ => return Err(PyErr::os_error("not writable")),
+    }
+    Ok(Value::int(data.len() as i64))
+}
+
+fn buffer_flush(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if which_buffer(&args[0]) == Some(Std::Out) {
+        flush_raw_stdout();
+    }
+    Ok(Value::NONE)
+}
+
+fn buffer_read(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if which_buffer(&args[0]) != Some(Std::In) {
+        return Err(PyErr::os_error("not readable"));
+    }
+    let mut v = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut v).map_err(|e| crate::error::io_error(&e, None))?;
+    Ok(Value::bytes(v))
+}
+
+fn buffer_fileno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(match which_buffer(&args[0]) {
+        Some(Std::In) => 0,
+        Some(Std::Out) => 1,
+        _ => 2,
+    }))
+}
+
+fn stream_mode(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str(if which(&args[0]) == Some(Std::In) { "r" } else { "w" }))
+}
+fn stream_errors(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::str(if which(&args[0]) == Some(Std::Err) { "backslashreplace" } else { "strict" }))
+}
+fn stream_line_buffering(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::bool(match which(&args[0]) {
+        Some(Std::Out) => stdout_is_tty(),
+        Some(Std::Err) => true,
+        _ => false,
+    }))
+}
+fn stream_closed(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::FALSE)
+}
+fn stream_false(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::FALSE)
+}
+fn stream_noop(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+fn stream_enter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+fn stream_buffer(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let w = which(&args[0]).unwrap_or(Std::Out);
+    let ty = buffer_type();
+    Ok(Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Opaque(RefCell::new(Box::new(StdBuffer(w)))))))
 }
 
 fn make_stream(which: Std) -> Value {
@@ -259,6 +379,29 @@ fn sys_exit(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Err(PyErr::with_args(&types().exc.system_exit, args.to_vec()))
 }
 
+fn sys_set_hook(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("settrace", args, kw, 1, 1)?;
+    Ok(Value::NONE)
+}
+fn sys_none(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+fn sys_false(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::FALSE)
+}
+fn sys_zero(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(0))
+}
+fn sys_two(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(2))
+}
+fn sys_call_tracing(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("call_tracing", args, kw, 2, 2)?;
+    let a = args[1].as_tuple().ok_or_else(|| PyErr::type_error(format!(
+        "call_tracing() argument 2 must be tuple, not {}", crate::types::type_ref(&args[1]).type_name_str())))?.to_vec();
+    vm.call(&args[0], &a)
+}
+
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(vm.recursion_limit as i64))
 }
@@ -322,9 +465,14 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if depth >= n || depth < 0 {
         return Err(PyErr::value_error("call stack is not deep enough"));
     }
-    // SAFETY: listed frames are alive.
-    let f = unsafe { &*vm.frames[(n - 1 - depth) as usize] };
-    Ok(crate::types::exception::new_frame_object(f.code.clone(), f.globals.clone(), f.lasti))
+    // Snapshots from the outermost frame inwards, each linked to its caller.
+    let mut back = Value::NONE;
+    for i in 0..=(n - 1 - depth) as usize {
+        // SAFETY: listed frames are alive.
+        let f = unsafe { &*vm.frames[i] };
+        back = crate::types::exception::new_frame_object_with_back(f.code.clone(), f.globals.clone(), f.lasti, back);
+    }
+    Ok(back)
 }
 
 fn displayhook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -427,6 +575,20 @@ pub fn make_module(vm: &mut Vm) -> Value {
     set_attr(&m, "warnoptions", Value::list(vec![]));
     set_attr(&m, "_xoptions", dict::new_dict());
     add_function(&m, "exit", sys_exit);
+    add_function(&m, "settrace", sys_set_hook);
+    add_function(&m, "setprofile", sys_set_hook);
+    add_function(&m, "gettrace", sys_none);
+    add_function(&m, "getprofile", sys_none);
+    add_function(&m, "audit", sys_none);
+    add_function(&m, "addaudithook", sys_set_hook);
+    add_function(&m, "call_tracing", sys_call_tracing);
+    add_function(&m, "is_finalizing", sys_false);
+    add_function(&m, "getallocatedblocks", sys_zero);
+    add_function(&m, "getdlopenflags", sys_two);
+    set_attr(&m, "platlibdir", Value::str("lib"));
+    set_attr(&m, "pycache_prefix", Value::NONE);
+    set_attr(&m, "abiflags", Value::str(""));
+
     add_function(&m, "getrecursionlimit", getrecursionlimit);
     add_function(&m, "setrecursionlimit", setrecursionlimit);
     add_function(&m, "exc_info", exc_info);

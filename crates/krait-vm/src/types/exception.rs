@@ -31,6 +31,8 @@ pub struct FrameSnapshot {
     pub code: Rc<VmCode>,
     pub globals: Value,
     pub lasti: usize,
+    /// The calling frame's snapshot (`f_back`), None when unknown.
+    pub back: Value,
 }
 
 pub fn make_exception_types(mk: &dyn Fn(&str, &Value) -> Value, object: &Value) -> ExcTypes {
@@ -384,23 +386,35 @@ fn exc_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let ty = type_of(e);
     let t = types();
     let npos = args.len() - kw.len();
-    if !kw.is_empty() && !crate::types::is_subtype(&ty, &t.exc.import_error) {
+    // Keyword arguments some exception families accept.
+    let (allowed, family): (&[&str], &str) = if crate::types::is_subtype(&ty, &t.exc.import_error) {
+        (&["name", "path"], "ImportError")
+    } else if crate::types::is_subtype(&ty, &t.exc.attribute_error) {
+        (&["name", "obj"], "AttributeError")
+    } else if crate::types::is_subtype(&ty, &t.exc.name_error) {
+        (&["name"], "NameError")
+    } else {
+        (&[], "")
+    };
+    if !kw.is_empty() && allowed.is_empty() {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
             ty.as_obj().unwrap().type_name_str()
         )));
+    }
+    for k in kw {
+        let n = k.as_str().unwrap_or("");
+        if !allowed.contains(&n) {
+            return Err(PyErr::type_error(format!("'{n}' is an invalid keyword argument for {family}()")));
+        }
     }
     if let Some(d) = data(e) {
         d.borrow_mut().args = Value::tuple(args[1..npos].to_vec());
     }
     init_special(e);
     for (i, k) in kw.iter().enumerate() {
-        match k.as_str() {
-            Some(n @ ("name" | "path")) => set_attr(e, n, args[npos + i].clone()),
-            Some(n) => {
-                return Err(PyErr::type_error(format!("'{n}' is an invalid keyword argument for ImportError()")))
-            }
-            None => {}
+        if let Some(n) = k.as_str() {
+            set_attr(e, n, args[npos + i].clone());
         }
     }
     Ok(Value::NONE)
@@ -708,9 +722,14 @@ fn tb_frame(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 pub fn new_frame_object(code: Rc<VmCode>, globals: Value, lasti: usize) -> Value {
+    new_frame_object_with_back(code, globals, lasti, Value::NONE)
+}
+
+/// A frame object whose `f_back` is `back` (a frame object or None).
+pub fn new_frame_object_with_back(code: Rc<VmCode>, globals: Value, lasti: usize, back: Value) -> Value {
     Value::from_obj(PyObject::new(
         types().frame.as_obj().unwrap(),
-        Payload::Frame(FrameSnapshot { code, globals, lasti }),
+        Payload::Frame(FrameSnapshot { code, globals, lasti, back }),
     ))
 }
 
@@ -733,8 +752,8 @@ fn frame_lineno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 fn frame_locals(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(dict::new_dict())
 }
-fn frame_back(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::NONE)
+fn frame_back(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(fr(args).back.clone())
 }
 fn frame_builtins(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.builtins_dict.clone())

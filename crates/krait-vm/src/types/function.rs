@@ -458,6 +458,15 @@ fn sm_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     vm.call_kw(&f, &args[1..], kw)
 }
 
+fn cm_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let kind = match args[0].as_obj().map(|o| &o.payload) {
+        Some(Payload::ClassMethod(_)) => "classmethod",
+        _ => "staticmethod",
+    };
+    let inner = vm.repr_string(&wrapped(&args[0]))?;
+    Ok(Value::string(format!("<{kind}({inner})>")))
+}
+
 fn wrapped_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     // __doc__, __name__, __isabstractmethod__ ... come from the wrapped function.
     if let Some(v) = crate::ops::attr::generic_getattr(vm, &args[0], &args[1])? {
@@ -590,6 +599,8 @@ pub fn init(t: &Types) {
         ty.as_obj().unwrap().type_data().has_instance_dict.set(true);
     }
     add_method(&t.staticmethod, "__call__", sm_call);
+    add_method(&t.classmethod, "__repr__", cm_repr);
+    add_method(&t.staticmethod, "__repr__", cm_repr);
     add_getset(&t.cell, "cell_contents", cell_contents, None);
     let c = &t.code;
     add_method(c, "__repr__", code_repr);

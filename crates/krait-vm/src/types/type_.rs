@@ -339,6 +339,17 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     *td.bases.borrow_mut() = bases;
     let cls_v = Value::from_obj(cls.clone());
+    // Member descriptors know their name and class (`__objclass__`, repr).
+    for (k, v) in cls_dict.as_dict().unwrap().borrow().items() {
+        if let Some(o) = v.as_obj() {
+            if matches!(o.payload, Payload::SlotDescriptor { .. }) && o.dict.borrow().is_none() {
+                let d = dict::new_dict();
+                dict::dict_set_str(&d, "__name__", k.clone());
+                dict::dict_set_str(&d, "__objclass__", cls_v.clone());
+                *o.dict.borrow_mut() = Some(d);
+            }
+        }
+    }
     if let Some(cell) = classcell {
         match cell.as_obj().map(|o| &o.payload) {
             Some(Payload::Cell(c)) => {
@@ -844,7 +855,24 @@ fn type_dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::list(names))
 }
 
+fn member_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("member_descriptor expected"))?;
+    let name = match &o.payload {
+        Payload::SlotDescriptor { name, .. } => name.clone(),
+        _ => String::new(),
+    };
+    let owner = o
+        .dict
+        .borrow()
+        .clone()
+        .and_then(|d| dict::dict_get_str(&d, "__objclass__"))
+        .and_then(|c| c.as_obj().and_then(|c| c.as_type()).map(|t| t.name.borrow().clone()))
+        .unwrap_or_else(|| "?".into());
+    Ok(Value::string(format!("<member '{name}' of '{owner}' objects>")))
+}
+
 pub fn init(t: &Types) {
+    add_method(&t.member_descriptor, "__repr__", member_repr);
     let ty = &t.type_;
     add_native(ty, "__new__", type_new, NativeKind::StaticMethod);
     add_method(ty, "__init__", type_init);
