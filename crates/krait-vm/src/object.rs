@@ -288,12 +288,12 @@ pub enum Payload {
     StaticMethod(RefCell<Value>),
     /// `super(type, obj)`: the start type and the bound object (or type).
     Super { start: Value, obj: Value, obj_type: Value },
-    Iter(RefCell<crate::types::iter::IterState>),
+    Iter(Box<RefCell<crate::types::iter::IterState>>),
     /// A descriptor for one `__slots__` entry.
     SlotDescriptor { name: String, index: usize },
     /// A read-only/computed attribute of a builtin type (`int.real`).
     GetSet { name: &'static str, get: NativeFn, set: Option<NativeFn> },
-    File(RefCell<crate::types::file::FileData>),
+    File(Box<RefCell<crate::types::file::FileData>>),
     WeakRef(crate::types::weakref::WeakRefData),
     /// A `mappingproxy` over a type's dict.
     MappingProxy(Value),
@@ -320,5 +320,15 @@ impl Payload {
                 | Payload::GetSet { .. }
                 | Payload::SlotDescriptor { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Every object pays for the largest payload: keep big ones boxed.
+    #[test]
+    fn objects_stay_small() {
+        assert!(std::mem::size_of::<super::Payload>() <= 80, "box the new large Payload variant");
+        assert!(std::mem::size_of::<super::PyObject>() <= 160);
     }
 }

@@ -114,6 +114,17 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if let Some(f) = v.as_float() {
         return Ok(Value::float(f.abs()));
     }
+    if let Some(o) = v.as_obj() {
+        if let crate::object::Payload::Complex(re, im) = &o.payload {
+            if std::ptr::eq(o.ty(), crate::types::types().complex.as_obj().unwrap()) {
+                let r = re.hypot(*im);
+                if r.is_infinite() && re.is_finite() && im.is_finite() {
+                    return Err(PyErr::overflow("absolute value too large"));
+                }
+                return Ok(Value::float(r));
+            }
+        }
+    }
     match vm.call_special(v, "__abs__", &[])? {
         Some(r) => Ok(r),
         None => Err(PyErr::type_error(format!(

@@ -714,7 +714,7 @@ fn bytes_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     this(args, "__iter__")?;
     Ok(Value::from_obj(PyObject::new(
         types().bytes_iterator.as_obj().unwrap(),
-        Payload::Iter(RefCell::new(crate::types::iter::IterState::Bytes { b: args[0].clone(), i: 0 })),
+        Payload::Iter(Box::new(RefCell::new(crate::types::iter::IterState::Bytes { b: args[0].clone(), i: 0 }))),
     )))
 }
 
@@ -1847,7 +1847,7 @@ fn mv_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let b = mv_bytes(first(args)?)?;
     Ok(Value::from_obj(PyObject::new(
         types().bytes_iterator.as_obj().unwrap(),
-        Payload::Iter(RefCell::new(crate::types::iter::IterState::Bytes { b: Value::bytes(b), i: 0 })),
+        Payload::Iter(Box::new(RefCell::new(crate::types::iter::IterState::Bytes { b: Value::bytes(b), i: 0 }))),
     )))
 }
 

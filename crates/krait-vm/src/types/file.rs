@@ -1021,7 +1021,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         Kind::Random => &t.buffered_random,
         Kind::Raw => &t.file_io,
     };
-    let o = PyObject::new(ty.as_obj().unwrap(), Payload::File(RefCell::new(data)));
+    let o = PyObject::new(ty.as_obj().unwrap(), Payload::File(Box::new(RefCell::new(data))));
     register_open(&o);
     Ok(Value::from_obj(o))
 }

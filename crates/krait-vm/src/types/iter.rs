@@ -40,7 +40,7 @@ pub enum IterState {
 }
 
 fn make(ty: &Value, st: IterState) -> Value {
-    Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Iter(RefCell::new(st))))
+    Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Iter(Box::new(RefCell::new(st)))))
 }
 
 pub fn new_list_iter(l: Value) -> Value {

@@ -391,6 +391,11 @@ pub fn add_attr(ty: &Value, name: &str, v: Value) {
 pub fn add_getset(ty: &Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
     let t = types();
     let o = PyObject::new(t.getset_descriptor.as_obj().unwrap(), Payload::GetSet { name, get, set });
+    // `__objclass__` / `__name__` for introspection and the descriptor's repr.
+    let d = dict::new_dict();
+    dict::dict_set_str(&d, "__name__", Value::str(name));
+    dict::dict_set_str(&d, "__objclass__", ty.clone());
+    *o.dict.borrow_mut() = Some(d);
     dict::dict_set_str(&ty.as_obj().unwrap().type_data().dict, name, Value::from_obj(o));
 }
 

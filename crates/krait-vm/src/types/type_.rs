@@ -280,6 +280,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let inherited_dict = bases.iter().any(|b| b.type_data().has_instance_dict.get());
     let mut has_dict = inherited_dict;
+    let mut weak_slot = false;
     match dict::dict_get_str(&cls_dict, "__slots__") {
         Some(sl) => {
             let names: Vec<Value> = if sl.as_pystr().is_some() { vec![sl] } else { vm.collect(&sl)? };
@@ -291,6 +292,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                     continue;
                 }
                 if s == "__weakref__" {
+                    weak_slot = true;
                     continue;
                 }
                 let mangled = if s.starts_with("__") && !s.ends_with("__") {
@@ -312,7 +314,10 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 dict::dict_set_str(&cls_dict, &mangled, d);
             }
         }
-        None => has_dict = true,
+        None => {
+            has_dict = true;
+            weak_slot = true;
+        }
     }
     // Builtin layouts that cannot carry a dict keep none unless a base had one.
     td.has_instance_dict.set(has_dict);
@@ -324,6 +329,19 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             Payload::GetSet { name: "__dict__", get: g, set: Some(s) },
         ));
         dict::dict_set_str(&cls_dict, "__dict__", gs);
+    }
+    // `__weakref__`, added by the first class in a chain that supports weak
+    // references (not for variable-size builtin layouts).
+    let weak_inherited = td.mro.borrow().iter().skip(1).any(|b| dict::dict_get_str(&b.type_data().dict, "__weakref__").is_some());
+    // SAFETY: solid bases are immortal builtin types.
+    let solid_ref = unsafe { &*solid };
+    let varsize = [&t.int, &t.str, &t.tuple, &t.bytes].iter().any(|v| v.as_obj().map_or(false, |o| std::ptr::eq(o, solid_ref)));
+    if !weak_inherited && !varsize && weak_slot && dict::dict_get_str(&cls_dict, "__weakref__").is_none() {
+        let gs = Value::from_obj(PyObject::new(
+            types().getset_descriptor.as_obj().unwrap(),
+            Payload::GetSet { name: "__weakref__", get: weakref_get, set: None },
+        ));
+        dict::dict_set_str(&cls_dict, "__weakref__", gs);
     }
     if dict::dict_get_str(&cls_dict, "__doc__").is_none() {
         dict::dict_set_str(&cls_dict, "__doc__", Value::NONE);
@@ -339,10 +357,10 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     *td.bases.borrow_mut() = bases;
     let cls_v = Value::from_obj(cls.clone());
-    // Member descriptors know their name and class (`__objclass__`, repr).
+    // Member and getset descriptors know their name and class (`__objclass__`, repr).
     for (k, v) in cls_dict.as_dict().unwrap().borrow().items() {
         if let Some(o) = v.as_obj() {
-            if matches!(o.payload, Payload::SlotDescriptor { .. }) && o.dict.borrow().is_none() {
+            if matches!(o.payload, Payload::SlotDescriptor { .. } | Payload::GetSet { .. }) && o.dict.borrow().is_none() {
                 let d = dict::new_dict();
                 dict::dict_set_str(&d, "__name__", k.clone());
                 dict::dict_set_str(&d, "__objclass__", cls_v.clone());
@@ -855,6 +873,28 @@ fn type_dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::list(names))
 }
 
+fn weakref_get(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn descr_owner_name(o: &PyObject) -> String {
+    o.dict
+        .borrow()
+        .clone()
+        .and_then(|d| dict::dict_get_str(&d, "__objclass__"))
+        .and_then(|c| c.as_obj().and_then(|c| c.as_type()).map(|t| t.name.borrow().clone()))
+        .unwrap_or_else(|| "?".into())
+}
+
+fn getset_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("getset_descriptor expected"))?;
+    let name = match &o.payload {
+        Payload::GetSet { name, .. } => name.to_string(),
+        _ => String::new(),
+    };
+    Ok(Value::string(format!("<attribute '{name}' of '{}' objects>", descr_owner_name(o))))
+}
+
 fn member_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("member_descriptor expected"))?;
     let name = match &o.payload {
@@ -873,6 +913,7 @@ fn member_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 pub fn init(t: &Types) {
     add_method(&t.member_descriptor, "__repr__", member_repr);
+    add_method(&t.getset_descriptor, "__repr__", getset_repr);
     let ty = &t.type_;
     add_native(ty, "__new__", type_new, NativeKind::StaticMethod);
     add_method(ty, "__init__", type_init);

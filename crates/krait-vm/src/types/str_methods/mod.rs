@@ -302,7 +302,7 @@ fn str_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     slf(args, "__iter__")?;
     Ok(Value::from_obj(PyObject::new(
         types().str_iterator.as_obj().unwrap(),
-        Payload::Iter(RefCell::new(crate::types::iter::IterState::Str { s: args[0].clone(), byte: 0 })),
+        Payload::Iter(Box::new(RefCell::new(crate::types::iter::IterState::Str { s: args[0].clone(), byte: 0 }))),
     )))
 }
 
