@@ -1,4 +1,4 @@
-//! `bytes`, `bytearray` and `memoryview`.
+//! `bytes` and `bytearray` (`memoryview` is in memoryview.rs).
 //!
 //! `bytes` and `bytearray` share one set of native methods: each checks the
 //! payload of `self` and returns results of the same kind (`bytes` methods
@@ -11,12 +11,13 @@ use crate::object::{NativeKind, Payload, PyObject};
 use crate::text::strmethods::adjust_indices;
 use crate::types::range::slice_indices;
 use crate::types::str_methods::{cint_arg, noargs, ssize_arg};
-use crate::types::{add_getset, add_method, add_native, type_ref, types, Types};
+use crate::types::{add_method, add_native, type_ref, types, Types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 use krait_compiler::opcodes::CmpOpKind;
 use std::borrow::Cow;
 use std::cell::RefCell;
+use crate::types::memoryview::{ba_alloc, first};
 
 pub struct MemoryViewData {
     pub obj: Value,
@@ -42,11 +43,11 @@ impl Value {
     }
 }
 
-fn tname(v: &Value) -> String {
+pub(crate) fn tname(v: &Value) -> String {
     type_ref(v).type_name_str()
 }
 
-fn notimpl() -> Value {
+pub(crate) fn notimpl() -> Value {
     types().not_implemented.clone()
 }
 
@@ -69,19 +70,19 @@ pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
 }
 
 /// The bytes of a bytes-like object, borrowed when it is immutable bytes.
-fn buffer_cow(v: &Value) -> Option<Cow<'_, [u8]>> {
+pub(crate) fn buffer_cow(v: &Value) -> Option<Cow<'_, [u8]>> {
     match &v.as_obj()?.payload {
         Payload::Bytes(b) => Some(Cow::Borrowed(b)),
         _ => buffer_bytes(v).map(Cow::Owned),
     }
 }
 
-fn is_bytearray(v: &Value) -> bool {
+pub(crate) fn is_bytearray(v: &Value) -> bool {
     matches!(v.as_obj().map(|o| &o.payload), Some(Payload::ByteArray(_)))
 }
 
 /// `self` of a bytes/bytearray method: its bytes and whether it is a bytearray.
-fn this<'a>(args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8]>, bool)> {
+pub(crate) fn this<'a>(args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8]>, bool)> {
     let Some(v) = args.first() else {
         return Err(PyErr::type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
@@ -96,7 +97,7 @@ fn this<'a>(args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8]>, bool)> {
 }
 
 /// A result of the same kind as `self`.
-fn mk(ba: bool, v: Vec<u8>) -> Value {
+pub(crate) fn mk(ba: bool, v: Vec<u8>) -> Value {
     if ba {
         Value::bytearray(v)
     } else {
@@ -104,7 +105,7 @@ fn mk(ba: bool, v: Vec<u8>) -> Value {
     }
 }
 
-fn ba_cell(v: &Value) -> PyResult<&RefCell<Vec<u8>>> {
+pub(crate) fn ba_cell(v: &Value) -> PyResult<&RefCell<Vec<u8>>> {
     match v.as_obj().map(|o| &o.payload) {
         Some(Payload::ByteArray(b)) => Ok(b),
         _ => Err(PyErr::type_error(format!(
@@ -114,11 +115,11 @@ fn ba_cell(v: &Value) -> PyResult<&RefCell<Vec<u8>>> {
     }
 }
 
-fn need_buffer<'a>(v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
+pub(crate) fn need_buffer<'a>(v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     buffer_cow(v).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", tname(v))))
 }
 
-fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
+pub(crate) fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     if v.is_int() && v.as_i64().is_none() {
         return Err(PyErr::value_error("byte must be in range(0, 256)"));
     }
@@ -129,7 +130,7 @@ fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     Ok(i as u8)
 }
 
-fn is_space(b: u8) -> bool {
+pub(crate) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
@@ -172,7 +173,7 @@ pub fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
     (0..=h.len() - n.len()).rev().find(|&i| &h[i..i + n.len()] == n)
 }
 
-fn count_sub(h: &[u8], n: &[u8]) -> usize {
+pub(crate) fn count_sub(h: &[u8], n: &[u8]) -> usize {
     if n.is_empty() {
         return h.len() + 1;
     }
@@ -185,7 +186,7 @@ fn count_sub(h: &[u8], n: &[u8]) -> usize {
     c
 }
 
-fn split_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
+pub(crate) fn split_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = s.len();
@@ -211,7 +212,7 @@ fn split_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
     out
 }
 
-fn rsplit_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
+pub(crate) fn rsplit_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut i = s.len();
     let mut splits = 0;
@@ -237,7 +238,7 @@ fn rsplit_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
     out
 }
 
-fn split_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
+pub(crate) fn split_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut splits = 0;
@@ -255,7 +256,7 @@ fn split_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
     out
 }
 
-fn rsplit_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
+pub(crate) fn rsplit_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
     let mut out = Vec::new();
     let mut end = s.len();
     let mut splits = 0;
@@ -274,7 +275,7 @@ fn rsplit_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
     out
 }
 
-fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
+pub(crate) fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
     let limit = if count < 0 { usize::MAX } else { count as usize };
     let mut out = Vec::with_capacity(s.len());
     if old.is_empty() {
@@ -308,14 +309,14 @@ fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
     out
 }
 
-fn is_lower_b(b: u8) -> bool {
+pub(crate) fn is_lower_b(b: u8) -> bool {
     b.is_ascii_lowercase()
 }
-fn is_upper_b(b: u8) -> bool {
+pub(crate) fn is_upper_b(b: u8) -> bool {
     b.is_ascii_uppercase()
 }
 
-fn title_bytes(s: &[u8]) -> Vec<u8> {
+pub(crate) fn title_bytes(s: &[u8]) -> Vec<u8> {
     let mut prev_cased = false;
     s.iter()
         .map(|&b| {
@@ -334,7 +335,7 @@ fn title_bytes(s: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn istitle_bytes(s: &[u8]) -> bool {
+pub(crate) fn istitle_bytes(s: &[u8]) -> bool {
     let mut cased = false;
     let mut prev_cased = false;
     for &b in s {
@@ -357,7 +358,7 @@ fn istitle_bytes(s: &[u8]) -> bool {
     cased
 }
 
-fn expandtabs_bytes(s: &[u8], tabsize: i64) -> Vec<u8> {
+pub(crate) fn expandtabs_bytes(s: &[u8], tabsize: i64) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut col: i64 = 0;
     for &c in s {
@@ -382,7 +383,7 @@ fn expandtabs_bytes(s: &[u8], tabsize: i64) -> Vec<u8> {
     out
 }
 
-fn splitlines_bytes(s: &[u8], keepends: bool) -> Vec<&[u8]> {
+pub(crate) fn splitlines_bytes(s: &[u8], keepends: bool) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -455,7 +456,7 @@ pub fn parse_fromhex(s: &str) -> PyResult<Vec<u8>> {
 // ---------------------------------------------------------------------
 
 /// The bytes for `bytes(x)` / `bytearray(x)` from a non-str source.
-fn bytes_from_source(vm: &mut Vm, x: &Value, kind: &str) -> PyResult<Vec<u8>> {
+pub(crate) fn bytes_from_source(vm: &mut Vm, x: &Value, kind: &str) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_bytes(x) {
         return Ok(b);
     }
@@ -489,7 +490,7 @@ fn bytes_from_source(vm: &mut Vm, x: &Value, kind: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn item_byte(vm: &mut Vm, v: &Value) -> PyResult<u8> {
+pub(crate) fn item_byte(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     if let Some(i) = v.as_small_int() {
         if (0..256).contains(&i) {
             return Ok(i as u8);
@@ -506,7 +507,7 @@ fn item_byte(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     Ok(i as u8)
 }
 
-fn items_to_bytes(vm: &mut Vm, items: &[Value]) -> PyResult<Vec<u8>> {
+pub(crate) fn items_to_bytes(vm: &mut Vm, items: &[Value]) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(items.len());
     for v in items {
         out.push(item_byte(vm, v)?);
@@ -515,7 +516,7 @@ fn items_to_bytes(vm: &mut Vm, items: &[Value]) -> PyResult<Vec<u8>> {
 }
 
 /// Shared argument handling of `bytes()` and `bytearray()`.
-fn construct(vm: &mut Vm, args: &[Value], kw: &[Value], kind: &str) -> PyResult<Vec<u8>> {
+pub(crate) fn construct(vm: &mut Vm, args: &[Value], kw: &[Value], kind: &str) -> PyResult<Vec<u8>> {
     let [source, encoding, errors] = bind(kind, args, kw, &["source=", "encoding=", "errors="])?;
     let enc = match &encoding {
         None => None,
@@ -566,7 +567,7 @@ fn construct(vm: &mut Vm, args: &[Value], kw: &[Value], kind: &str) -> PyResult<
     bytes_from_source(vm, &x, kind)
 }
 
-fn check_cls(cls: &Value, base: &Value, name: &str) -> PyResult<(&'static str, usize)> {
+pub(crate) fn check_cls(cls: &Value, base: &Value, name: &str) -> PyResult<(&'static str, usize)> {
     let co = cls.as_obj().and_then(|o| o.as_type().map(|_| o));
     let Some(co) = co else {
         return Err(PyErr::type_error(format!("{name}.__new__(X): X is not a type object")));
@@ -578,7 +579,7 @@ fn check_cls(cls: &Value, base: &Value, name: &str) -> PyResult<(&'static str, u
     Ok(("", co.type_data().slot_names.borrow().len()))
 }
 
-fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if args.is_empty() {
         return Err(PyErr::type_error("bytes.__new__(): not enough arguments"));
     }
@@ -604,7 +605,7 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     )))
 }
 
-fn bytearray_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytearray_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if args.is_empty() {
         return Err(PyErr::type_error("bytearray.__new__(): not enough arguments"));
     }
@@ -617,14 +618,14 @@ fn bytearray_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     )))
 }
 
-fn bytearray_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytearray_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cell = ba_cell(first(args)?)?;
     let data = construct(vm, &args[1..], kw, "bytearray")?;
     *cell.borrow_mut() = data;
     Ok(Value::NONE)
 }
 
-fn bytes_fromhex(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_fromhex(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("fromhex", &args[1.min(args.len())..], kw, 1, 1)?;
     let cls = &args[0];
     let Some(s) = args[1].as_str() else {
@@ -647,7 +648,7 @@ fn bytes_fromhex(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 // Dunders
 // ---------------------------------------------------------------------
 
-fn bytes_repr(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_repr(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__repr__", args, kw)?;
     let (b, ba) = this(args, "__repr__")?;
     let r = crate::text::strmethods::bytes_repr(&b);
@@ -658,19 +659,19 @@ fn bytes_repr(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::string(r))
 }
 
-fn bytes_len(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_len(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__len__", args, kw)?;
     let (b, _) = this(args, "__len__")?;
     Ok(Value::int(b.len() as i64))
 }
 
-fn bytes_hash(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_hash(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__hash__", args, kw)?;
     let (b, _) = this(args, "__hash__")?;
     Ok(Value::int(crate::types::str::hash_bytes(&b)))
 }
 
-fn bytes_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__getitem__", &args[1.min(args.len())..], kw, 1, 1)?;
     let (b, ba) = this(args, "__getitem__")?;
     let key = &args[1];
@@ -697,7 +698,7 @@ fn bytes_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     )))
 }
 
-fn bytes_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__contains__", &args[1.min(args.len())..], kw, 1, 1)?;
     let (b, _) = this(args, "__contains__")?;
     let x = &args[1];
@@ -709,7 +710,7 @@ fn bytes_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     Ok(Value::bool(find_sub(&b, &sub).is_some()))
 }
 
-fn bytes_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__iter__", args, kw)?;
     this(args, "__iter__")?;
     Ok(Value::from_obj(PyObject::new(
@@ -718,7 +719,7 @@ fn bytes_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     )))
 }
 
-fn cmp(args: &[Value], name: &str, op: CmpOpKind) -> PyResult<Value> {
+pub(crate) fn cmp(args: &[Value], name: &str, op: CmpOpKind) -> PyResult<Value> {
     let (a, _) = this(args, name)?;
     check_arity(name, &args[1..], &[], 1, 1)?;
     let Some(other) = args.get(1) else { return Ok(notimpl()) };
@@ -729,31 +730,31 @@ fn cmp(args: &[Value], name: &str, op: CmpOpKind) -> PyResult<Value> {
     let Some(b) = b else { return Ok(notimpl()) };
     Ok(Value::bool(crate::ops::arith::cmp_ord(a.as_ref().cmp(b.as_slice()), op)))
 }
-fn bytes_eq(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_eq(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(a, "__eq__", CmpOpKind::Eq)
 }
-fn bytes_ne(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_ne(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(a, "__ne__", CmpOpKind::Ne)
 }
-fn bytes_lt(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_lt(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(a, "__lt__", CmpOpKind::Lt)
 }
-fn bytes_le(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_le(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(a, "__le__", CmpOpKind::Le)
 }
-fn bytes_gt(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_gt(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(a, "__gt__", CmpOpKind::Gt)
 }
-fn bytes_ge(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_ge(_vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(a, "__ge__", CmpOpKind::Ge)
 }
 
-fn user_defines(v: &Value, name: &str) -> bool {
+pub(crate) fn user_defines(v: &Value, name: &str) -> bool {
     let t = type_ref(v);
     t.type_data().heap && crate::types::lookup(t, name).is_some()
 }
 
-fn bytes_add(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_add(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__add__", &args[1.min(args.len())..], kw, 1, 1)?;
     let (a, ba) = this(args, "__add__")?;
     let Some(b) = buffer_bytes(&args[1]) else {
@@ -772,7 +773,7 @@ fn bytes_add(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(mk(ba, v))
 }
 
-fn repeat_count(vm: &mut Vm, n: &Value, reflected: bool) -> PyResult<Option<i64>> {
+pub(crate) fn repeat_count(vm: &mut Vm, n: &Value, reflected: bool) -> PyResult<Option<i64>> {
     if !n.is_int() && crate::types::lookup(type_ref(n), "__index__").is_none() {
         if !reflected && user_defines(n, "__rmul__") {
             return Ok(None);
@@ -786,7 +787,7 @@ fn repeat_count(vm: &mut Vm, n: &Value, reflected: bool) -> PyResult<Option<i64>
     }
 }
 
-fn repeated(b: &[u8], count: i64) -> PyResult<Vec<u8>> {
+pub(crate) fn repeated(b: &[u8], count: i64) -> PyResult<Vec<u8>> {
     if count <= 0 || b.is_empty() {
         return Ok(Vec::new());
     }
@@ -796,27 +797,27 @@ fn repeated(b: &[u8], count: i64) -> PyResult<Vec<u8>> {
     }
 }
 
-fn bytes_mul_impl(vm: &mut Vm, args: &[Value], kw: &[Value], reflected: bool) -> PyResult<Value> {
+pub(crate) fn bytes_mul_impl(vm: &mut Vm, args: &[Value], kw: &[Value], reflected: bool) -> PyResult<Value> {
     check_arity("__mul__", &args[1.min(args.len())..], kw, 1, 1)?;
     let (a, ba) = this(args, "__mul__")?;
     let Some(n) = repeat_count(vm, &args[1], reflected)? else { return Ok(notimpl()) };
     Ok(mk(ba, repeated(&a, n)?))
 }
 
-fn bytes_mul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_mul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     bytes_mul_impl(vm, args, kw, false)
 }
-fn bytes_rmul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rmul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     bytes_mul_impl(vm, args, kw, true)
 }
 
-fn bytes_mod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_mod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__mod__", &args[1.min(args.len())..], kw, 1, 1)?;
     this(args, "__mod__")?;
     bytes_percent(vm, &args[0], &args[1])
 }
 
-fn bytes_rmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__rmod__", &args[1.min(args.len())..], kw, 1, 1)?;
     this(args, "__rmod__")?;
     let both_bytes = matches!(args[0].as_obj().map(|o| &o.payload), Some(Payload::Bytes(_)))
@@ -839,13 +840,13 @@ pub fn bytes_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(mk(ba, bytes))
 }
 
-fn bytes_getnewargs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_getnewargs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__getnewargs__", args, kw)?;
     let (b, _) = this(args, "__getnewargs__")?;
     Ok(Value::tuple(vec![Value::bytes(b.to_vec())]))
 }
 
-fn bytes_bytes(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_bytes(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__bytes__", args, kw)?;
     let (b, _) = this(args, "__bytes__")?;
     if let Some(o) = args[0].as_obj() {
@@ -860,12 +861,12 @@ fn bytes_bytes(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 // Methods
 // ---------------------------------------------------------------------
 
-fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+pub(crate) fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     crate::types::str_methods::opt_index(vm, &v.cloned())
 }
 
 /// The needle of find/count/index: an int byte or a bytes-like object.
-fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+pub(crate) fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_bytes(v) {
         return Ok(b);
     }
@@ -878,7 +879,7 @@ fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     )))
 }
 
-fn search_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<(Option<i64>, Option<i64>)> {
+pub(crate) fn search_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<(Option<i64>, Option<i64>)> {
     crate::args::no_kwargs(name, kw)?;
     let n = args.len().saturating_sub(1);
     if n < 1 {
@@ -893,7 +894,7 @@ fn search_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResul
 }
 
 /// find/rfind/index/rindex/count; `mode`: 0 find, 1 rfind, 2 count.
-fn search(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, mode: u8) -> PyResult<Option<i64>> {
+pub(crate) fn search(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, mode: u8) -> PyResult<Option<i64>> {
     let (b, _) = this(args, name)?;
     let (st, en) = search_args(vm, name, args, kw)?;
     let sub = needle(vm, &args[1])?;
@@ -909,29 +910,29 @@ fn search(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, mode: u8) -> Py
     })
 }
 
-fn bytes_find(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_find(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(search(vm, args, kw, "find", 0)?.unwrap_or(-1)))
 }
-fn bytes_rfind(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rfind(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(search(vm, args, kw, "rfind", 1)?.unwrap_or(-1)))
 }
-fn bytes_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     match search(vm, args, kw, "index", 0)? {
         Some(i) => Ok(Value::int(i)),
         None => Err(PyErr::value_error("subsection not found")),
     }
 }
-fn bytes_rindex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rindex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     match search(vm, args, kw, "rindex", 1)? {
         Some(i) => Ok(Value::int(i)),
         None => Err(PyErr::value_error("subsection not found")),
     }
 }
-fn bytes_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(search(vm, args, kw, "count", 2)?.unwrap_or(0)))
 }
 
-fn starts_ends(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, ends: bool) -> PyResult<Value> {
+pub(crate) fn starts_ends(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, ends: bool) -> PyResult<Value> {
     let (b, _) = this(args, name)?;
     let (st, en) = search_args(vm, name, args, kw)?;
     let (s, e) = adjust_indices(st, en, b.len());
@@ -974,18 +975,18 @@ fn starts_ends(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, ends: bool
     )))
 }
 
-fn bytes_startswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_startswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     starts_ends(vm, args, kw, "startswith", false)
 }
-fn bytes_endswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_endswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     starts_ends(vm, args, kw, "endswith", true)
 }
 
-fn parts_list(ba: bool, parts: Vec<&[u8]>) -> Value {
+pub(crate) fn parts_list(ba: bool, parts: Vec<&[u8]>) -> Value {
     Value::list(parts.into_iter().map(|p| mk(ba, p.to_vec())).collect())
 }
 
-fn split_common(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, right: bool) -> PyResult<Value> {
+pub(crate) fn split_common(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, right: bool) -> PyResult<Value> {
     let (b, ba) = this(args, name)?;
     let [_, sep, maxsplit] = bind(name, args, kw, &["self", "sep=", "maxsplit="])?;
     let maxsplit = match &maxsplit {
@@ -1018,14 +1019,14 @@ fn split_common(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, right: bo
     Ok(Value::list(parts.into_iter().map(|p| mk(ba, p)).collect()))
 }
 
-fn bytes_split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     split_common(vm, args, kw, "split", false)
 }
-fn bytes_rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     split_common(vm, args, kw, "rsplit", true)
 }
 
-fn bytes_splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "splitlines")?;
     let [_, keepends] = bind("splitlines", args, kw, &["self", "keepends="])?;
     let keep = match &keepends {
@@ -1035,7 +1036,7 @@ fn bytes_splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     Ok(parts_list(ba, splitlines_bytes(&b, keep)))
 }
 
-fn bytes_join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (sep, ba) = this(args, "join")?;
     check_arity("join", &args[1..], kw, 1, 1)?;
     let it = &args[1];
@@ -1060,7 +1061,7 @@ fn bytes_join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(mk(ba, out))
 }
 
-fn strip_common(args: &[Value], kw: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+pub(crate) fn strip_common(args: &[Value], kw: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
     let (b, ba) = this(args, name)?;
     check_arity(name, &args[1..], kw, 0, 1)?;
     let chars: Option<Vec<u8>> = match args.get(1) {
@@ -1093,17 +1094,17 @@ fn strip_common(args: &[Value], kw: &[Value], name: &str, left: bool, right: boo
     Ok(mk(ba, b[s..e].to_vec()))
 }
 
-fn bytes_strip(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_strip(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     strip_common(args, kw, "strip", true, true)
 }
-fn bytes_lstrip(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_lstrip(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     strip_common(args, kw, "lstrip", true, false)
 }
-fn bytes_rstrip(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rstrip(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     strip_common(args, kw, "rstrip", false, true)
 }
 
-fn partition_common(args: &[Value], kw: &[Value], name: &str, right: bool) -> PyResult<Value> {
+pub(crate) fn partition_common(args: &[Value], kw: &[Value], name: &str, right: bool) -> PyResult<Value> {
     let (b, ba) = this(args, name)?;
     check_arity(name, &args[1..], kw, 1, 1)?;
     let sep = need_buffer(&args[1])?;
@@ -1119,14 +1120,14 @@ fn partition_common(args: &[Value], kw: &[Value], name: &str, right: bool) -> Py
     Ok(Value::tuple(vec![mk(ba, x), mk(ba, y), mk(ba, z)]))
 }
 
-fn bytes_partition(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_partition(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     partition_common(args, kw, "partition", false)
 }
-fn bytes_rpartition(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rpartition(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     partition_common(args, kw, "rpartition", true)
 }
 
-fn bytes_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "replace")?;
     let [_, old, new, count] = bind("replace", args, kw, &["self", "old", "new", "count=", "/"])?;
     let old = need_buffer(old.as_ref().unwrap_or(&Value::NONE))?.into_owned();
@@ -1138,14 +1139,14 @@ fn bytes_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(mk(ba, replace_bytes(&b, &old, &new, count)))
 }
 
-fn bytes_removeprefix(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_removeprefix(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "removeprefix")?;
     check_arity("removeprefix", &args[1..], kw, 1, 1)?;
     let p = need_buffer(&args[1])?;
     Ok(mk(ba, b.strip_prefix(p.as_ref()).unwrap_or(&b).to_vec()))
 }
 
-fn bytes_removesuffix(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_removesuffix(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "removesuffix")?;
     check_arity("removesuffix", &args[1..], kw, 1, 1)?;
     let p = need_buffer(&args[1])?;
@@ -1194,7 +1195,7 @@ bytes_pred!(bytes_isupper, "isupper", |b| b.iter().any(|&c| is_upper_b(c)) && !b
 bytes_pred!(bytes_islower, "islower", |b| b.iter().any(|&c| is_lower_b(c)) && !b.iter().any(|&c| is_upper_b(c)));
 bytes_pred!(bytes_istitle, "istitle", istitle_bytes);
 
-fn fill_byte(v: Option<&Value>, name: &str) -> PyResult<u8> {
+pub(crate) fn fill_byte(v: Option<&Value>, name: &str) -> PyResult<u8> {
     match v {
         None => Ok(b' '),
         Some(v) => match buffer_bytes(v) {
@@ -1207,7 +1208,7 @@ fn fill_byte(v: Option<&Value>, name: &str) -> PyResult<u8> {
     }
 }
 
-fn pad_common(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, kind: u8) -> PyResult<Value> {
+pub(crate) fn pad_common(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, kind: u8) -> PyResult<Value> {
     let (b, ba) = this(args, name)?;
     check_arity(name, &args[1..], kw, 1, 2)?;
     let w = ssize_arg(vm, &args[1])?;
@@ -1235,17 +1236,17 @@ fn pad_common(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, kind: u8) -
     Ok(mk(ba, out))
 }
 
-fn bytes_center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     pad_common(vm, args, kw, "center", 0)
 }
-fn bytes_ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     pad_common(vm, args, kw, "ljust", 1)
 }
-fn bytes_rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     pad_common(vm, args, kw, "rjust", 2)
 }
 
-fn bytes_zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "zfill")?;
     check_arity("zfill", &args[1..], kw, 1, 1)?;
     let w = ssize_arg(vm, &args[1])?;
@@ -1270,7 +1271,7 @@ fn bytes_zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(mk(ba, out))
 }
 
-fn bytes_expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "expandtabs")?;
     let [_, tabsize] = bind("expandtabs", args, kw, &["self", "tabsize="])?;
     let t = match &tabsize {
@@ -1280,7 +1281,7 @@ fn bytes_expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     Ok(mk(ba, expandtabs_bytes(&b, t)))
 }
 
-fn bytes_maketrans(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_maketrans(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("maketrans", args, kw, 2, 2)?;
     let a = need_buffer(&args[0])?;
     let b = need_buffer(&args[1])?;
@@ -1294,7 +1295,7 @@ fn bytes_maketrans(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     Ok(Value::bytes(table))
 }
 
-fn bytes_translate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_translate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, ba) = this(args, "translate")?;
     let [_, table, delete] = bind("translate", args, kw, &["self", "table", "/", "delete="])?;
     let table = table.unwrap_or(Value::NONE);
@@ -1322,7 +1323,7 @@ fn bytes_translate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     Ok(mk(ba, out))
 }
 
-fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, _) = this(args, "decode")?;
     let [_, encoding, errors] = bind("decode", args, kw, &["self", "encoding=", "errors="])?;
     let enc = match &encoding {
@@ -1345,7 +1346,7 @@ fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 /// `hex(sep=None, bytes_per_sep=1)` shared with memoryview.
-fn hex_impl(vm: &mut Vm, b: &[u8], sep: Option<Value>, per: Option<Value>) -> PyResult<Value> {
+pub(crate) fn hex_impl(vm: &mut Vm, b: &[u8], sep: Option<Value>, per: Option<Value>) -> PyResult<Value> {
     let per = match &per {
         Some(p) => cint_arg(vm, p)?,
         None => 1,
@@ -1373,7 +1374,7 @@ fn hex_impl(vm: &mut Vm, b: &[u8], sep: Option<Value>, per: Option<Value>) -> Py
     Ok(Value::string(hex_with_sep(b, sep_b, per)))
 }
 
-fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (b, _) = this(args, "hex")?;
     let [_, sep, per] = bind("hex", args, kw, &["self", "sep=", "bytes_per_sep="])?;
     hex_impl(vm, &b, sep, per)
@@ -1383,7 +1384,7 @@ fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 // bytearray mutation
 // ---------------------------------------------------------------------
 
-fn ba_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__setitem__", &args[1.min(args.len())..], kw, 2, 2)?;
     let cell = ba_cell(&args[0])?;
     let (key, value) = (&args[1], &args[2]);
@@ -1447,7 +1448,7 @@ fn ba_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn ba_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__delitem__", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let key = &args[1];
@@ -1486,7 +1487,7 @@ fn ba_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn ba_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("append", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let b = byte_value(vm, &args[1])?;
@@ -1494,7 +1495,7 @@ fn ba_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("extend", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let x = &args[1];
@@ -1512,7 +1513,7 @@ fn ba_extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_iadd(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_iadd(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__iadd__", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let Some(b) = buffer_bytes(&args[1]) else {
@@ -1522,7 +1523,7 @@ fn ba_iadd(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(args[0].clone())
 }
 
-fn ba_imul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_imul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__imul__", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let Some(n) = repeat_count(vm, &args[1], false)? else { return Ok(notimpl()) };
@@ -1531,7 +1532,7 @@ fn ba_imul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(args[0].clone())
 }
 
-fn ba_pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("pop", &args[1.min(args.len())..], kw, 0, 1)?;
     let cell = ba_cell(&args[0])?;
     let i = if args.len() > 1 { ssize_arg(vm, &args[1])? } else { -1 };
@@ -1545,7 +1546,7 @@ fn ba_pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn ba_insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("insert", &args[1.min(args.len())..], kw, 2, 2)?;
     let cell = ba_cell(&args[0])?;
     let i = ssize_arg(vm, &args[1])?;
@@ -1557,7 +1558,7 @@ fn ba_insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("remove", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let b = byte_value(vm, &args[1])?;
@@ -1571,333 +1572,22 @@ fn ba_remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn ba_reverse(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_reverse(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytearray.reverse", args, kw)?;
     ba_cell(first(args)?)?.borrow_mut().reverse();
     Ok(Value::NONE)
 }
 
-fn ba_clear(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_clear(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytearray.clear", args, kw)?;
     ba_cell(first(args)?)?.borrow_mut().clear();
     Ok(Value::NONE)
 }
 
-fn ba_copy(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn ba_copy(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytearray.copy", args, kw)?;
     let v = ba_cell(first(args)?)?.borrow().clone();
     Ok(Value::bytearray(v))
-}
-
-// ---------------------------------------------------------------------
-// memoryview
-// ---------------------------------------------------------------------
-
-fn first(args: &[Value]) -> PyResult<&Value> {
-    args.first().ok_or_else(|| PyErr::type_error("unbound method needs an argument"))
-}
-
-fn mv_data(v: &Value) -> PyResult<&RefCell<MemoryViewData>> {
-    match v.as_obj().map(|o| &o.payload) {
-        Some(Payload::MemoryView(m)) => Ok(m),
-        _ => Err(PyErr::type_error(format!(
-            "descriptor for 'memoryview' objects doesn't apply to a '{}' object",
-            tname(v)
-        ))),
-    }
-}
-
-fn released_err() -> PyErr {
-    PyErr::value_error("operation forbidden on released memoryview object")
-}
-
-/// The viewed bytes (checked not released).
-fn mv_bytes(v: &Value) -> PyResult<Vec<u8>> {
-    let m = mv_data(v)?;
-    if m.borrow().released {
-        return Err(released_err());
-    }
-    buffer_bytes(v).ok_or_else(released_err)
-}
-
-fn new_mv(obj: Value, start: usize, len: usize) -> Value {
-    Value::from_obj(PyObject::new(
-        types().memoryview.as_obj().unwrap(),
-        Payload::MemoryView(RefCell::new(MemoryViewData { obj, start, len, released: false })),
-    ))
-}
-
-fn mv_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [obj] = bind("memoryview", &args[1.min(args.len())..], kw, &["object"])?;
-    let obj = obj.unwrap_or(Value::NONE);
-    match obj.as_obj().map(|o| &o.payload) {
-        Some(Payload::Bytes(b)) => Ok(new_mv(obj.clone(), 0, b.len())),
-        Some(Payload::ByteArray(b)) => {
-            let n = b.borrow().len();
-            Ok(new_mv(obj.clone(), 0, n))
-        }
-        Some(Payload::MemoryView(m)) => {
-            let m = m.borrow();
-            if m.released {
-                return Err(released_err());
-            }
-            Ok(new_mv(m.obj.clone(), m.start, m.len))
-        }
-        _ => Err(PyErr::type_error(format!(
-            "memoryview: a bytes-like object is required, not '{}'",
-            tname(&obj)
-        ))),
-    }
-}
-
-fn mv_tobytes(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [_, order] = bind("tobytes", args, kw, &["self", "order="])?;
-    if let Some(o) = order {
-        if !o.is_none() && !matches!(o.as_str(), Some("C" | "F" | "A")) {
-            return Err(PyErr::value_error("order must be 'C', 'F' or 'A'"));
-        }
-    }
-    Ok(Value::bytes(mv_bytes(first(args)?)?))
-}
-
-fn mv_tolist(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.tolist", args, kw)?;
-    let b = mv_bytes(first(args)?)?;
-    Ok(Value::list(b.into_iter().map(|x| Value::int(x as i64)).collect()))
-}
-
-fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let b = mv_bytes(first(args)?)?;
-    let [_, sep, per] = bind("hex", args, kw, &["self", "sep=", "bytes_per_sep="])?;
-    hex_impl(vm, &b, sep, per)
-}
-
-fn mv_len(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.__len__", args, kw)?;
-    Ok(Value::int(mv_bytes(first(args)?)?.len() as i64))
-}
-
-fn mv_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_arity("__getitem__", &args[1.min(args.len())..], kw, 1, 1)?;
-    let b = mv_bytes(first(args)?)?;
-    let key = &args[1];
-    if key.as_slice().is_some() {
-        let (s, _, st, cnt) = slice_indices(vm, key, b.len())?;
-        let (obj, start) = {
-            let m = mv_data(first(args)?)?.borrow();
-            (m.obj.clone(), m.start)
-        };
-        if st == 1 {
-            return Ok(new_mv(obj, start + s as usize, cnt));
-        }
-        let picked = crate::types::range::slice_pick(&b, s, st, cnt);
-        return Ok(new_mv(Value::bytes(picked), 0, cnt));
-    }
-    if key.is_int() || crate::types::lookup(type_ref(key), "__index__").is_some() {
-        let i = vm.index_value(key)?;
-        return match crate::ops::seq::norm_index(i, b.len()) {
-            Some(j) => Ok(Value::int(b[j] as i64)),
-            None => Err(PyErr::index_error("index out of bounds on dimension 1")),
-        };
-    }
-    Err(PyErr::type_error("memoryview: invalid slice key"))
-}
-
-fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_arity("__setitem__", &args[1.min(args.len())..], kw, 2, 2)?;
-    let b = mv_bytes(first(args)?)?;
-    let (obj, start) = {
-        let m = mv_data(first(args)?)?.borrow();
-        (m.obj.clone(), m.start)
-    };
-    let Some(Payload::ByteArray(cell)) = obj.as_obj().map(|o| &o.payload) else {
-        return Err(PyErr::type_error("cannot modify read-only memory"));
-    };
-    let key = &args[1];
-    if key.as_slice().is_some() {
-        let (s, _, st, cnt) = slice_indices(vm, key, b.len())?;
-        let new = need_buffer(&args[2])?.into_owned();
-        if new.len() != cnt {
-            return Err(PyErr::value_error(
-                "memoryview assignment: lvalue and rvalue have different structures",
-            ));
-        }
-        let mut v = cell.borrow_mut();
-        let mut i = s;
-        for x in new {
-            if let Some(slot) = v.get_mut(start + i as usize) {
-                *slot = x;
-            }
-            i += st;
-        }
-        return Ok(Value::NONE);
-    }
-    let i = vm.index_value(key)?;
-    let Some(j) = crate::ops::seq::norm_index(i, b.len()) else {
-        return Err(PyErr::index_error("index out of bounds on dimension 1"));
-    };
-    let x = match args[2].as_i64() {
-        Some(x) if (0..256).contains(&x) => x as u8,
-        Some(_) => return Err(PyErr::value_error("memoryview: invalid value for format 'B'")),
-        None => return Err(PyErr::type_error("memoryview: invalid type for format 'B'")),
-    };
-    if let Some(slot) = cell.borrow_mut().get_mut(start + j) {
-        *slot = x;
-    }
-    Ok(Value::NONE)
-}
-
-fn mv_release(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.release", args, kw)?;
-    mv_data(first(args)?)?.borrow_mut().released = true;
-    Ok(Value::NONE)
-}
-
-fn mv_enter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.__enter__", args, kw)?;
-    if mv_data(first(args)?)?.borrow().released {
-        return Err(released_err());
-    }
-    Ok(args[0].clone())
-}
-
-fn mv_exit(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_data(first(args)?)?.borrow_mut().released = true;
-    Ok(Value::NONE)
-}
-
-fn mv_repr(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.__repr__", args, kw)?;
-    let rel = mv_data(first(args)?)?.borrow().released;
-    let addr = args[0].id();
-    Ok(Value::string(if rel {
-        format!("<released memory at {addr:#x}>")
-    } else {
-        format!("<memory at {addr:#x}>")
-    }))
-}
-
-fn mv_eq(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_arity("__eq__", &args[1.min(args.len())..], kw, 1, 1)?;
-    if args[0].is(&args[1]) {
-        return Ok(Value::TRUE);
-    }
-    let a = match mv_bytes(first(args)?) {
-        Ok(a) => a,
-        Err(_) => return Ok(Value::FALSE),
-    };
-    match buffer_bytes(&args[1]) {
-        Some(b) => Ok(Value::bool(a == b)),
-        None => Ok(notimpl()),
-    }
-}
-
-fn mv_ne(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let r = mv_eq(vm, args, kw)?;
-    if r.is_bool() {
-        return Ok(Value::bool(!r.is_true_singleton()));
-    }
-    Ok(r)
-}
-
-fn mv_obj(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let m = mv_data(first(args)?)?.borrow();
-    if m.released {
-        return Err(released_err());
-    }
-    Ok(m.obj.clone())
-}
-fn mv_nbytes(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::int(mv_bytes(first(args)?)?.len() as i64))
-}
-fn mv_readonly(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let m = mv_data(first(args)?)?.borrow();
-    if m.released {
-        return Err(released_err());
-    }
-    Ok(Value::bool(!is_bytearray(&m.obj)))
-}
-fn mv_itemsize(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Ok(Value::int(1))
-}
-fn mv_format(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Ok(Value::str("B"))
-}
-fn mv_ndim(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Ok(Value::int(1))
-}
-fn mv_shape(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let n = mv_bytes(first(args)?)?.len();
-    Ok(Value::tuple(vec![Value::int(n as i64)]))
-}
-fn mv_strides(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Ok(Value::tuple(vec![Value::int(1)]))
-}
-fn mv_suboffsets(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Ok(Value::tuple(vec![]))
-}
-
-fn mv_iter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.__iter__", args, kw)?;
-    let b = mv_bytes(first(args)?)?;
-    Ok(Value::from_obj(PyObject::new(
-        types().bytes_iterator.as_obj().unwrap(),
-        Payload::Iter(Box::new(RefCell::new(crate::types::iter::IterState::Bytes { b: Value::bytes(b), i: 0 }))),
-    )))
-}
-
-fn mv_delitem(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Err(PyErr::type_error("cannot delete memory"))
-}
-
-fn mv_hash(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.__hash__", args, kw)?;
-    let v = first(args)?;
-    let b = mv_bytes(v)?;
-    if is_bytearray(&mv_data(v)?.borrow().obj) {
-        return Err(PyErr::value_error("cannot hash writable memoryview object"));
-    }
-    Ok(Value::int(crate::types::str::hash_bytes(&b)))
-}
-
-fn mv_toreadonly(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("memoryview.toreadonly", args, kw)?;
-    let b = mv_bytes(first(args)?)?;
-    let n = b.len();
-    Ok(new_mv(Value::bytes(b), 0, n))
-}
-
-fn ba_alloc(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    noargs("bytearray.__alloc__", args, kw)?;
-    let n = ba_cell(first(args)?)?.borrow().capacity();
-    Ok(Value::int(n as i64 + 1))
-}
-fn mv_contiguous(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_bytes(first(args)?)?;
-    Ok(Value::TRUE)
-}
-
-fn mv_cast(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_arity("cast", &args[1.min(args.len())..], kw, 1, 2)?;
-    mv_bytes(first(args)?)?;
-    if args[1].as_pystr().is_none() {
-        return Err(PyErr::type_error(format!("cast() argument 'format' must be str, not {}", tname(&args[1]))));
-    }
-    match args[1].as_str() {
-        Some("B") | Some("b") | Some("c") => {
-            let m = mv_data(first(args)?)?.borrow();
-            Ok(new_mv(m.obj.clone(), m.start, m.len))
-        }
-        _ => Err(PyErr::value_error(
-            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
-        )),
-    }
 }
 
 pub fn init(t: &Types) {
@@ -1983,35 +1673,5 @@ pub fn init(t: &Types) {
     add_method(ba, "clear", ba_clear);
     add_method(ba, "copy", ba_copy);
     add_method(ba, "__alloc__", ba_alloc);
-    let mv = &t.memoryview;
-    add_native(mv, "__new__", mv_new, NativeKind::StaticMethod);
-    add_method(mv, "tobytes", mv_tobytes);
-    add_method(mv, "tolist", mv_tolist);
-    add_method(mv, "hex", mv_hex);
-    add_method(mv, "release", mv_release);
-    add_method(mv, "cast", mv_cast);
-    add_method(mv, "__enter__", mv_enter);
-    add_method(mv, "__exit__", mv_exit);
-    add_method(mv, "__len__", mv_len);
-    add_method(mv, "__getitem__", mv_getitem);
-    add_method(mv, "__setitem__", mv_setitem);
-    add_method(mv, "__repr__", mv_repr);
-    add_method(mv, "__eq__", mv_eq);
-    add_method(mv, "__ne__", mv_ne);
-    add_method(mv, "__hash__", mv_hash);
-    add_method(mv, "__iter__", mv_iter);
-    add_method(mv, "__delitem__", mv_delitem);
-    add_method(mv, "toreadonly", mv_toreadonly);
-    add_getset(mv, "obj", mv_obj, None);
-    add_getset(mv, "nbytes", mv_nbytes, None);
-    add_getset(mv, "readonly", mv_readonly, None);
-    add_getset(mv, "itemsize", mv_itemsize, None);
-    add_getset(mv, "format", mv_format, None);
-    add_getset(mv, "ndim", mv_ndim, None);
-    add_getset(mv, "shape", mv_shape, None);
-    add_getset(mv, "strides", mv_strides, None);
-    add_getset(mv, "suboffsets", mv_suboffsets, None);
-    add_getset(mv, "f_contiguous", mv_contiguous, None);
-    add_getset(mv, "contiguous", mv_contiguous, None);
-    add_getset(mv, "c_contiguous", mv_contiguous, None);
+    crate::types::memoryview::init(t);
 }

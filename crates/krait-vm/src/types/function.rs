@@ -401,12 +401,50 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::ops::attr::descr_get(vm, args[0].clone(), Some(&obj), &owner)
 }
 
-fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn property_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__set__", &args[1..], kw, 2, 2)?;
     let f = prop_cell(&args[0]).borrow()[1].clone();
     if f.is_none() {
-        return Err(PyErr::attribute_error("can't set attribute"));
+        let pname = property_name(vm, &args[0]);
+        return Err(PyErr::attribute_error(format!(
+            "property {pname}of '{}' object has no setter",
+            type_ref(&args[1]).type_name_str()
+        )));
     }
     vm.call(&f, &[args[1].clone(), args[2].clone()])
+}
+
+fn property_delete(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__delete__", &args[1..], kw, 1, 1)?;
+    let f = prop_cell(&args[0]).borrow()[2].clone();
+    if f.is_none() {
+        let pname = property_name(vm, &args[0]);
+        return Err(PyErr::attribute_error(format!(
+            "property {pname}of '{}' object has no deleter",
+            type_ref(&args[1]).type_name_str()
+        )));
+    }
+    vm.call(&f, &[args[1].clone()])
+}
+
+fn property_isabstract(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let fs: Vec<Value> = prop_cell(&args[0]).borrow()[..3].to_vec();
+    for f in fs {
+        if f.is_none() {
+            continue;
+        }
+        if let Some(v) = vm.getattr_opt(&f, &Value::str("__isabstractmethod__"))? {
+            if vm.truthy(&v)? {
+                return Ok(Value::TRUE);
+            }
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn callable_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let f = args.first().ok_or_else(|| PyErr::type_error("__call__ needs a callable"))?;
+    vm.call_kw(f, &args[1..], kw)
 }
 
 fn property_set_name(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -584,6 +622,9 @@ pub fn init(t: &Types) {
     add_method(p, "deleter", property_deleter);
     add_method(p, "__get__", property_get);
     add_method(p, "__set__", property_set);
+    add_method(p, "__delete__", property_delete);
+    add_getset(p, "__isabstractmethod__", property_isabstract, None);
+    add_method(f, "__call__", callable_call);
     add_method(p, "__set_name__", property_set_name);
     add_getset(p, "fget", property_fget, None);
     add_getset(p, "fset", property_fset, None);

@@ -18,6 +18,7 @@ pub mod int;
 pub mod int_methods;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod range;

@@ -557,6 +557,29 @@ fn type_get_module(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     Ok(dict::dict_get_str(&td.dict, "__module__").unwrap_or_else(|| Value::str("builtins")))
 }
 
+/// Setting `__module__` / `__doc__` on a class writes its dict.
+fn type_set_in_dict(args: &[Value], key: &str) -> PyResult<Value> {
+    let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let td = o.type_data();
+    if !td.heap {
+        return Err(PyErr::type_error(format!("cannot set '{key}' attribute of immutable type '{}'", td.name.borrow())));
+    }
+    if args[1].is_null() {
+        return Err(PyErr::type_error(format!("cannot delete '{key}' attribute of immutable type '{}'", td.name.borrow())));
+    }
+    dict::dict_set_str(&td.dict, key, args[1].clone());
+    type_modified(o);
+    Ok(Value::NONE)
+}
+
+fn type_set_module(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    type_set_in_dict(args, "__module__")
+}
+
+fn type_set_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    type_set_in_dict(args, "__doc__")
+}
+
 fn type_get_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let td = args[0].as_obj().unwrap().type_data();
     Ok(Value::from_obj(PyObject::new(types().mappingproxy.as_obj().unwrap(), Payload::MappingProxy(td.dict.clone()))))
@@ -932,9 +955,9 @@ pub fn init(t: &Types) {
     add_getset(ty, "__base__", type_get_base, None);
     add_getset(ty, "__name__", type_get_name, Some(type_set_name));
     add_getset(ty, "__qualname__", type_get_qualname, Some(type_set_qualname));
-    add_getset(ty, "__module__", type_get_module, None);
+    add_getset(ty, "__module__", type_get_module, Some(type_set_module));
     add_getset(ty, "__dict__", type_get_dict, None);
-    add_getset(ty, "__doc__", type_get_doc, None);
+    add_getset(ty, "__doc__", type_get_doc, Some(type_set_doc));
     add_getset(ty, "__abstractmethods__", type_get_abstract, Some(type_set_abstract));
     add_getset(ty, "__annotations__", type_get_annotations, None);
 }
