@@ -15,13 +15,27 @@ use crate::{PyErr, PyResult, Vm};
 use std::path::{Path, PathBuf};
 
 fn not_found(name: &str) -> PyErr {
-    let e = PyErr::new(&types().exc.module_not_found_error, format!("No module named '{name}'"));
+    not_found_msg(name, format!("No module named '{name}'"))
+}
+
+/// A ModuleNotFoundError with `.name` set.
+fn not_found_msg(name: &str, msg: String) -> PyErr {
+    let e = PyErr::new(&types().exc.module_not_found_error, msg);
     if let Some(o) = e.exc.as_obj() {
         if let Some(d) = o.dict.borrow().clone() {
             dict::dict_set_str(&d, "name", Value::str(name));
         }
     }
     e
+}
+
+thread_local! {
+    /// Modules whose code is running right now (for circular-import messages).
+    static INITIALIZING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn is_initializing(name: &str) -> bool {
+    INITIALIZING.with(|i| i.borrow().iter().any(|n| n == name))
 }
 
 /// Resolve a relative module name against the importing module's package.
@@ -88,12 +102,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
                     let items = vm.collect(&pp)?;
                     items.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
                 }
-                None => {
-                    return Err(PyErr::new(
-                        &types().exc.module_not_found_error,
-                        format!("No module named '{name}'; '{p}' is not a package"),
-                    ))
-                }
+                None => return Err(not_found_msg(name, format!("No module named '{name}'; '{p}' is not a package"))),
             }
         }
         None => {
@@ -109,7 +118,12 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     };
     let mut namespace_dirs: Vec<PathBuf> = Vec::new();
     for dir in &search {
-        let base = if dir.is_empty() { PathBuf::from(".") } else { PathBuf::from(dir) };
+        // '' means the current directory; module paths come out absolute.
+        let base = if dir.is_empty() {
+            std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+        } else {
+            PathBuf::from(dir)
+        };
         let pkg = base.join(leaf);
         let init = pkg.join("__init__.py");
         if init.is_file() {
@@ -172,7 +186,15 @@ pub fn load_source(vm: &mut Vm, name: &str, file: &Path, pkg_dir: Option<&Path>)
             return Err(e);
         }
     };
-    if let Err(e) = run_code(vm, code, d.clone(), d, None) {
+    INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
+    let r = run_code(vm, code, d.clone(), d, None);
+    INITIALIZING.with(|i| {
+        let mut i = i.borrow_mut();
+        if let Some(pos) = i.iter().rposition(|n| n == name) {
+            i.remove(pos);
+        }
+    });
+    if let Err(e) = r {
         dict::dict_del_str(&vm.modules, &Value::str(name));
         return Err(e);
     }
@@ -253,9 +275,14 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
     }
     let mn = modname.unwrap_or_else(|| "<unknown module name>".into());
     let file = dict::dict_get_str(&d, "__file__").and_then(|f| f.as_str().map(|s| s.to_string()));
-    let msg = match file {
-        Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
-        None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
+    let loc = match file {
+        Some(f) => f,
+        None => "unknown location".to_string(),
+    };
+    let msg = if is_initializing(&mn) {
+        format!("cannot import name '{n}' from partially initialized module '{mn}' (most likely due to a circular import) ({loc})")
+    } else {
+        format!("cannot import name '{n}' from '{mn}' ({loc})")
     };
     let e = PyErr::import_error(msg);
     if let Some(o) = e.exc.as_obj() {

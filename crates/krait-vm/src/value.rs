@@ -1,8 +1,8 @@
 //! `Value`: every Python value in one 64-bit word (NaN-boxing).
 //!
 //! Layout of the 64 bits:
-//! - a float is stored as itself, unless its top 16 bits are 0xFFF9..=0xFFFF;
-//!   NaNs that would land there are canonicalised to the positive quiet NaN;
+//! - a float is stored as itself, except NaNs, which are heap floats
+//!   (`Payload::Float`) so that each NaN is its own object as in CPython;
 //! - `0xFFF9` + 48-bit signed payload: a small int (|n| < 2^47);
 //! - `0xFFFA` + payload: `None` (0), the internal `NULL` marker (1),
 //!   `False` (2), `True` (3);
@@ -57,12 +57,24 @@ impl Value {
 
     #[inline]
     pub fn float(x: f64) -> Value {
-        let b = x.to_bits();
-        if b >= FIRST_BOXED {
-            Value(CANONICAL_NAN)
-        } else {
-            Value(b)
+        if x.is_nan() {
+            return Value::nan(x);
         }
+        Value(x.to_bits())
+    }
+
+    /// A NaN is a heap float: each NaN result is a distinct object, as in
+    /// CPython (`[nan] == [nan]` is False for two NaNs, True for one), and
+    /// its sign and payload bits survive.
+    #[cold]
+    fn nan(x: f64) -> Value {
+        if !crate::types::types_ready() {
+            return Value(CANONICAL_NAN);
+        }
+        Value::from_obj(crate::object::PyObject::new(
+            crate::types::types().float.as_obj().unwrap(),
+            crate::object::Payload::Float(x),
+        ))
     }
 
     #[inline]
