@@ -388,11 +388,41 @@ fn bind_args(vm: &mut Vm, fd: &FunctionData, code: &VmCode, fast: &mut [Value], 
     Ok(())
 }
 
+/// How CPython names a callable in argument errors: `module.qualname()`
+/// for functions outside builtins, `qualname()` otherwise.
+pub fn function_str(callable: Option<&Value>) -> String {
+    match callable.and_then(|c| c.as_obj()).map(|o| &o.payload) {
+        Some(Payload::Function(fd)) => {
+            let q = qualname(fd);
+            match fd.module.borrow().as_str() {
+                Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                _ => format!("{q}()"),
+            }
+        }
+        Some(Payload::Native(n)) => format!("{}()", n.name),
+        Some(Payload::Method { func, .. }) => function_str(Some(func)),
+        Some(Payload::Type(td)) => format!("{}()", td.qualname.borrow()),
+        _ => "function".to_string(),
+    }
+}
+
 /// `CallFunctionEx`: `first` is the NULL/method slot.
 pub fn call_ex(vm: &mut Vm, first: Value, callable: Value, args: Value, kwargs: Option<Value>) -> PyResult<Value> {
     let mut a: Vec<Value> = match args.as_tuple() {
         Some(t) => t.to_vec(),
-        None => vm.collect(&args)?,
+        None => {
+            let iterable = crate::types::lookup(type_ref(&args), "__iter__").is_some()
+                || crate::types::lookup(type_ref(&args), "__getitem__").is_some();
+            if !iterable {
+                let f = if first.is_null() { &callable } else { &first };
+                return Err(PyErr::type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    function_str(Some(f)),
+                    type_ref(&args).type_name_str()
+                )));
+            }
+            vm.collect(&args)?
+        }
     };
     let f = if first.is_null() {
         callable
@@ -405,13 +435,7 @@ pub fn call_ex(vm: &mut Vm, first: Value, callable: Value, args: Value, kwargs: 
 
 /// `DictMerge`: merge `**m` into the call's kwargs dict, rejecting repeats.
 pub fn dict_merge_kwargs(vm: &mut Vm, d: &Value, m: &Value, callable: Option<Value>) -> PyResult<()> {
-    let fname = || -> String {
-        match callable.as_ref().and_then(|c| c.as_obj()).map(|o| &o.payload) {
-            Some(Payload::Function(fd)) => format!("{}()", qualname(fd)),
-            Some(Payload::Native(n)) => format!("{}()", n.name),
-            _ => "function".to_string(),
-        }
-    };
+    let fname = || function_str(callable.as_ref());
     let items: Vec<(Value, Value)> = if let Some(md) = m.as_dict() {
         md.borrow().items()
     } else {
@@ -435,7 +459,7 @@ pub fn dict_merge_kwargs(vm: &mut Vm, d: &Value, m: &Value, callable: Option<Val
     };
     for (k, v) in items {
         if k.as_pystr().is_none() {
-            return Err(PyErr::type_error(format!("{} keywords must be strings", fname())));
+            return Err(PyErr::type_error("keywords must be strings"));
         }
         if dict::dict_get(vm, d, &k)?.is_some() {
             return Err(PyErr::type_error(format!(

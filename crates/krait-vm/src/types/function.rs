@@ -152,7 +152,8 @@ fn check_func_attr(attr: &str, kind: &str, v: &Value) -> PyResult<()> {
         "dict" => v.is_none() || v.as_dict().is_some(),
         _ => true,
     };
-    if v.is_null() && (kind == "string" || kind == "tuple+") {
+    // Deleting is allowed except for the names (they must stay strings).
+    if v.is_null() && kind == "string" {
         return Err(PyErr::type_error(format!("{attr} must be set to a {kind} object")));
     }
     if !v.is_null() && !ok {
