@@ -33,8 +33,10 @@ pub struct Vm {
     /// The Python frames being executed by this thread, innermost last.
     /// Pointers to frames owned by `eval::run` callers, valid while listed.
     pub frames: Vec<*const crate::interp::Frame>,
-    /// Recycled (locals, stack) vectors for frames.
-    pub frame_pool: Vec<(Vec<Value>, Vec<Value>)>,
+    /// This thread's contiguous frame arena and its first free slot
+    /// (see interp/frame.rs).
+    pub arena: Box<[std::mem::MaybeUninit<Value>]>,
+    pub arena_top: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -74,7 +76,8 @@ impl Vm {
             options,
             repr_guard: Vec::new(),
             frames: Vec::new(),
-            frame_pool: Vec::new(),
+            arena: Vm::new_arena(),
+            arena_top: 0,
         };
         let _ = t;
         let b = crate::builtins::make_module(&mut vm);

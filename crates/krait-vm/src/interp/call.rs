@@ -122,6 +122,16 @@ fn not_callable(f: &Value) -> PyErr {
 /// Call a Python function object.
 fn call_function(vm: &mut Vm, fv: &Value, fd: &FunctionData, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let code = &fd.code;
+    if code.code.is_generator_like() {
+        // Generator frames outlive this call: they get their own heap block.
+        let mut frame = Frame::new(code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
+        frame.func = fv.clone();
+        bind_args(vm, fd, code, &mut frame.fast, args, kwnames)?;
+        if code.ncells + code.nfrees > 0 {
+            init_cells(code, fd, &mut frame.fast);
+        }
+        return Ok(crate::types::generator::new_generator(frame, fd));
+    }
     let mut frame = Frame::new_in(vm, code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
     frame.func = fv.clone();
     if let Err(e) = bind_args(vm, fd, code, &mut frame.fast, args, kwnames) {
@@ -130,9 +140,6 @@ fn call_function(vm: &mut Vm, fv: &Value, fd: &FunctionData, args: &[Value], kwn
     }
     if code.ncells + code.nfrees > 0 {
         init_cells(code, fd, &mut frame.fast);
-    }
-    if code.code.is_generator_like() {
-        return Ok(crate::types::generator::new_generator(frame, fd));
     }
     if let Err(e) = vm.enter_call() {
         vm.recycle_frame(frame);

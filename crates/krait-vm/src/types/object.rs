@@ -259,7 +259,7 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let obj = &args[0];
     let mut names: Vec<Value> = Vec::new();
-    let mut add = |vm: &mut Vm, names: &mut Vec<Value>, keys: Vec<Value>| -> PyResult<()> {
+    let add = |vm: &mut Vm, names: &mut Vec<Value>, keys: Vec<Value>| -> PyResult<()> {
         for k in keys {
             let mut seen = false;
             for n in names.iter() {
