@@ -23,9 +23,11 @@ pub fn init_path(vm: &mut Vm, first: &str) {
 fn new_main(vm: &mut Vm, file: Option<&str>) -> Value {
     let m = new_module("__main__");
     let d = module_dict(&m);
+    dict::dict_set_str(&d, "__annotations__", dict::new_dict());
     dict::dict_set_str(&d, "__builtins__", vm.builtins.clone());
     if let Some(f) = file {
         dict::dict_set_str(&d, "__file__", Value::str(f));
+        dict::dict_set_str(&d, "__cached__", Value::NONE);
     }
     dict::dict_set_str(&vm.modules, "__main__", m.clone());
     m

@@ -136,8 +136,9 @@ fn run(opts: Options, target: Target) -> i32 {
     krait_vm::gc::set_current_vm(&mut vm as *mut Vm);
     let result = match &target {
         Target::File(path) => {
+            // sys.path[0]: the script's folder, absolute (as CPython 3.11 gives it).
             let dir = std::path::Path::new(path).parent().map(|p| p.display().to_string()).unwrap_or_default();
-            let dir = if dir.is_empty() { String::new() } else { absolute(&dir) };
+            let dir = absolute(if dir.is_empty() { "." } else { &dir });
             krait_vm::entry::init_path(&mut vm, &dir);
             if !std::path::Path::new(path).exists() {
                 let exe = std::env::args().next().unwrap_or_else(|| "krait".into());

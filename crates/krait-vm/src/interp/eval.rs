@@ -153,7 +153,7 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Op::LoadGlobal => {
-                let v = load_global(vm, f, &code.names[arg])?;
+                let v = load_global(vm, f, &code, pc - 1, arg)?;
                 f.stack.push(v);
             }
             Op::StoreGlobal => {
@@ -799,13 +799,60 @@ fn store_name(vm: &mut Vm, f: &Frame, name: Value, v: Value) -> PyResult<()> {
     }
 }
 
+/// `LoadGlobal` with an inline cache. The cache word of the instruction
+/// holds where the name was found: bit 31 says globals (0) or builtins (1),
+/// bits 0..31 the entry index in that dict's entry array; for a builtins hit,
+/// bits 32..64 hold the low bits of the globals dict's version (which
+/// changes whenever a key is added or removed), proving the name was not
+/// shadowed since. A hit costs one identity check of the entry's key.
 #[inline]
-fn load_global(vm: &mut Vm, f: &Frame, name: &Value) -> PyResult<Value> {
-    if let Some(v) = dict::dict_get_strvalue(&f.globals, name) {
-        return Ok(v);
+fn load_global(vm: &mut Vm, f: &Frame, code: &crate::interp::VmCode, ix: usize, arg: usize) -> PyResult<Value> {
+    let name = &code.names[arg];
+    let cache = &code.caches[ix];
+    let c = cache.get();
+    if c != u64::MAX {
+        let slot = (c & 0x7fff_ffff) as usize;
+        let in_builtins = c & 0x8000_0000 != 0;
+        if !in_builtins {
+            if let Some(d) = f.globals.as_dict() {
+                if let Some(e) = d.borrow().entry_at(slot) {
+                    if e.key.is(name) {
+                        return Ok(e.value.clone());
+                    }
+                }
+            }
+        } else if let (Some(g), Some(b)) = (f.globals.as_dict(), f.builtins.as_dict()) {
+            if (g.borrow().version as u32) as u64 == c >> 32 {
+                if let Some(e) = b.borrow().entry_at(slot) {
+                    if e.key.is(name) {
+                        return Ok(e.value.clone());
+                    }
+                }
+            }
+        }
     }
-    if let Some(v) = dict::dict_get_strvalue(&f.builtins, name) {
-        return Ok(v);
+    let hash = match name.as_pystr_exact() {
+        Some(s) => s.hash(),
+        None => return Err(name_not_defined(name)),
+    };
+    if let Some(g) = f.globals.as_dict() {
+        let g = g.borrow();
+        if let Some(i) = g.find_index_native(name, hash) {
+            if i < 0x8000_0000 {
+                cache.set(i as u64);
+            }
+            return Ok(g.entries[i].value.clone());
+        }
+    }
+    if let Some(b) = f.builtins.as_dict() {
+        let b = b.borrow();
+        if let Some(i) = b.find_index_native(name, hash) {
+            let gv = f.globals.as_dict().map(|g| g.borrow().version as u32).unwrap_or(0) as u64;
+            if i < 0x8000_0000 {
+                cache.set((gv << 32) | 0x8000_0000 | i as u64);
+            }
+            return Ok(b.entries[i].value.clone());
+        }
     }
     let _ = vm;
     Err(name_not_defined(name))

@@ -37,6 +37,9 @@ pub struct VmCode {
     pub nlocals: usize,
     pub ncells: usize,
     pub nfrees: usize,
+    /// One inline-cache word per instruction (used by `LoadGlobal`; see
+    /// `eval::load_global`). `u64::MAX` means empty.
+    pub caches: Box<[std::cell::Cell<u64>]>,
 }
 
 impl VmCode {
@@ -53,6 +56,7 @@ impl VmCode {
             name: intern(&code.name),
             qualname: Value::str(&code.qualname),
             filename: Value::str(&code.filename),
+            caches: (0..code.instrs.len()).map(|_| std::cell::Cell::new(u64::MAX)).collect(),
             consts,
             names,
             varnames,

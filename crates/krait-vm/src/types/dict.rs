@@ -275,6 +275,14 @@ impl DictData {
         Some(e)
     }
 
+    /// Entry index of a key decided by native comparison (for inline caches).
+    pub fn find_index_native(&self, key: &Value, hash: i64) -> Option<usize> {
+        match self.probe_native(key, hash) {
+            Ok(Probe::Found(ix)) => Some(ix),
+            _ => None,
+        }
+    }
+
     /// Lookup using native comparison only.
     pub fn get_native(&self, key: &Value, hash: i64) -> Option<Value> {
         match self.probe_native(key, hash) {
