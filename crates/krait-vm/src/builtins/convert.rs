@@ -222,8 +222,13 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             if let (Some(a), Some(b), Some(c)) = (base.to_bigint(), exp.to_bigint(), m.to_bigint()) {
                 return Ok(Value::bigint(crate::types::int::pow_mod(&a, &b, &c)?));
             }
-            let numeric = |v: &Value| v.is_int() || v.is_float() || matches!(v.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Complex(..)));
+            let is_complex = |v: &Value| matches!(v.as_obj().map(|o| &o.payload), Some(crate::object::Payload::Complex(..)));
+            let numeric = |v: &Value| v.is_int() || v.is_float() || is_complex(v);
             if numeric(&base) && numeric(&exp) && numeric(&m) {
+                // complex.__pow__ reports "complex modulo" itself.
+                if is_complex(&base) || is_complex(&exp) || is_complex(&m) {
+                    return Err(PyErr::value_error("complex modulo"));
+                }
                 return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
             match vm.call_special(&base, "__pow__", &[exp.clone(), m.clone()])? {
