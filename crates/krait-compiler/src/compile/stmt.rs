@@ -149,8 +149,8 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.jump_if(test, end, true)?;
-                // Tracebacks point at the failed test, as CPython's do.
-                self.set_loc(test.loc);
+                // Tracebacks point at the whole assert statement, as CPython's do.
+                self.set_loc(s.loc);
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = msg {
                     self.compile_expr(m)?;

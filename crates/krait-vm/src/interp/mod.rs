@@ -13,6 +13,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod signals;
+pub mod suggest;
 pub mod unwind;
 
 use crate::value::Value;

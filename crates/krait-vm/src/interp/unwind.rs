@@ -485,7 +485,7 @@ pub fn format_exception_only(vm: &mut Vm, e: &Value) -> String {
     if types::is_instance(e, &types().exc.syntax_error) {
         out.push_str(&format_syntax_error_location(vm, e));
     }
-    let msg = if types::is_instance(e, &types().exc.syntax_error) {
+    let mut msg = if types::is_instance(e, &types().exc.syntax_error) {
         vm.getattr_opt(e, &Value::str("msg")).ok().flatten().and_then(|m| vm.str_string(&m).ok()).unwrap_or_default()
     } else {
         match vm.str_string(e) {
@@ -493,6 +493,9 @@ pub fn format_exception_only(vm: &mut Vm, e: &Value) -> String {
             Err(_) => "<exception str() failed>".to_string(),
         }
     };
+    if let Some(s) = crate::interp::suggest::suggestion_for(vm, e) {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
@@ -525,7 +528,8 @@ fn format_syntax_error_location(vm: &mut Vm, e: &Value) -> String {
         out.push_str(&format!("    {stripped}\n"));
         if let Some(off) = offset.as_i64() {
             let off = off as usize;
-            if off >= 1 {
+            // No caret when it would point into the stripped indentation.
+            if off >= 1 && off - 1 >= indent {
                 let col = (off - 1).saturating_sub(indent);
                 let end = end_offset.as_i64().map(|x| x as usize).filter(|&x| x > off).unwrap_or(off + 1);
                 let width = (end - off).max(1);
