@@ -212,6 +212,7 @@ fn sizes(code: &VmCode) -> (usize, usize) {
 }
 
 impl Frame {
+    #[inline(always)]
     fn build(code: Rc<VmCode>, base: *mut Value, nfast: usize, cap: usize, mem: Mem, globals: Value, builtins: Value, locals: Value) -> Frame {
         for i in 0..nfast {
             // SAFETY: the block has room for `nfast + cap` slots.
@@ -236,7 +237,7 @@ impl Frame {
 
     /// A frame in the thread's arena (released by `Vm::recycle_frame`);
     /// falls back to the heap when the arena is full.
-    #[inline]
+    #[inline(always)]
     pub fn new_in(vm: &mut crate::Vm, code: Rc<VmCode>, globals: Value, builtins: Value, locals: Value) -> Frame {
         let (nfast, cap) = sizes(&code);
         let size = nfast + cap;
