@@ -76,10 +76,35 @@ pub fn run_module(vm: &mut Vm, name: &str) -> PyResult<()> {
         let base = if d.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&d) };
         for cand in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
             if cand.is_file() {
-                if let Some((pkg, _)) = name.rsplit_once('.') {
-                    crate::import::import_module(vm, pkg)?;
+                // `__package__`: the package itself for pkg/__main__.py, else the parent.
+                let package = if cand.ends_with("__main__.py") {
+                    crate::import::import_module(vm, name)?;
+                    name.to_string()
+                } else {
+                    match name.rsplit_once('.') {
+                        Some((pkg, _)) => {
+                            crate::import::import_module(vm, pkg)?;
+                            pkg.to_string()
+                        }
+                        None => String::new(),
+                    }
+                };
+                let path = std::fs::canonicalize(&cand).map(|p| p.display().to_string()).unwrap_or_else(|_| cand.display().to_string());
+                // sys.argv[0] is the module's full path, as CPython sets it.
+                if let Some(argv) = dict::dict_get_str(&module_dict(&vm.sys), "argv") {
+                    if let Some(l) = argv.as_list() {
+                        if let Some(first) = l.borrow_mut().first_mut() {
+                            *first = Value::str(&path);
+                        }
+                    }
                 }
-                return run_file(vm, &cand.display().to_string());
+                let src = std::fs::read_to_string(&cand).map_err(|e| crate::error::io_error(&e, Some(&path)))?;
+                let m = new_main(vm, Some(&path));
+                let d = module_dict(&m);
+                dict::dict_set_str(&d, "__package__", Value::str(&package));
+                let code = crate::builtins::code::compile_source(vm, &src, &path, krait_parser::Mode::Exec)?;
+                run_code(vm, code, d.clone(), d, None)?;
+                return Ok(());
             }
         }
     }
