@@ -135,3 +135,24 @@ pub fn check_arity(fname: &str, args: &[Value], kwnames: &[Value], min: usize, m
     }
     Ok(())
 }
+
+/// Arity check for a method of a builtin type that takes `n - 1` positional
+/// arguments after `self` and no keywords, with CPython's messages
+/// (`int.bit_length() takes no arguments (1 given)`, `expected 1 argument, got 0`).
+pub fn method_arity(type_name: &str, name: &str, args: &[Value], kwnames: &[Value], n: usize) -> PyResult<()> {
+    if !kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if args.len() != n {
+        let want = n - 1;
+        let given = args.len().saturating_sub(1);
+        if want == 0 && !name.starts_with("__") {
+            return Err(PyErr::type_error(format!("{type_name}.{name}() takes no arguments ({given} given)")));
+        }
+        return Err(PyErr::type_error(format!(
+            "expected {want} argument{}, got {given}",
+            if want == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}

@@ -435,24 +435,7 @@ fn self_float(args: &[Value], name: &str) -> PyResult<f64> {
 }
 
 fn arity(name: &str, args: &[Value], kw: &[Value], n: usize) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if args.len() != n {
-        let want = n - 1;
-        if want == 0 && !name.starts_with("__") {
-            return Err(PyErr::type_error(format!(
-                "float.{name}() takes no arguments ({} given)",
-                args.len().saturating_sub(1)
-            )));
-        }
-        return Err(PyErr::type_error(format!(
-            "expected {want} argument{}, got {}",
-            if want == 1 { "" } else { "s" },
-            args.len().saturating_sub(1)
-        )));
-    }
-    Ok(())
+    crate::args::method_arity("float", name, args, kw, n)
 }
 
 fn notimpl() -> Value {

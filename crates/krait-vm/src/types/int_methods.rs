@@ -544,24 +544,7 @@ fn self_int(args: &[Value], name: &str) -> PyResult<()> {
 }
 
 fn arity(name: &str, args: &[Value], kw: &[Value], n: usize) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if args.len() != n {
-        let want = n - 1;
-        if want == 0 && !name.starts_with("__") {
-            return Err(PyErr::type_error(format!(
-                "int.{name}() takes no arguments ({} given)",
-                args.len().saturating_sub(1)
-            )));
-        }
-        return Err(PyErr::type_error(format!(
-            "expected {want} argument{}, got {}",
-            if want == 1 { "" } else { "s" },
-            args.len().saturating_sub(1)
-        )));
-    }
-    Ok(())
+    crate::args::method_arity("int", name, args, kw, n)
 }
 
 fn binop_dunder(args: &[Value], kw: &[Value], name: &str, op: BinOpKind, reflected: bool) -> PyResult<Value> {
