@@ -162,3 +162,33 @@ pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
 
 /// Exit status meaning "end the process by SIGINT" (see crates/krait/src/main.rs).
 pub const EXIT_BY_SIGINT: i32 = -2;
+
+/// Interpreter shutdown, as far as programs can observe it: the `__main__`
+/// namespace is cleared in insertion order (so objects it holds are freed and
+/// their `__del__` runs, like CPython's module teardown), then cyclic garbage
+/// is collected. Other modules are left to the process exit.
+pub fn shutdown(vm: &mut Vm) {
+    if let Some(m) = dict::dict_get_str(&vm.modules, "__main__") {
+        let d = module_dict(&m);
+        let keys = d.as_dict().map(|x| x.borrow().keys()).unwrap_or_default();
+        for k in keys {
+            if k.as_str() == Some("__builtins__") {
+                continue;
+            }
+            // Replace with None first, then drop the old value outside any borrow.
+            let old = match d.as_dict() {
+                Some(x) => {
+                    let mut x = x.borrow_mut();
+                    let h = k.as_pystr_exact().map(|s| s.hash());
+                    match h.and_then(|h| x.find_index_native(&k, h)) {
+                        Some(i) => Some(std::mem::replace(&mut x.entries[i].value, Value::NONE)),
+                        None => None,
+                    }
+                }
+                None => None,
+            };
+            drop(old);
+        }
+    }
+    crate::gc::collect(vm);
+}

@@ -171,6 +171,9 @@ fn run(opts: Options, target: Target) -> i32 {
     if inspect || matches!(target, Target::Repl) {
         status = repl(&mut vm);
     }
+    krait_vm::entry::shutdown(&mut vm);
+    let _ = krait_vm::modules::sys::flush_stdout(&mut vm);
+    krait_vm::types::file::flush_all();
     krait_vm::modules::sys::flush_raw_stdout();
     let _ = std::io::stderr().flush();
     // Leave at once: freeing every object at exit is wasted work (CPython
