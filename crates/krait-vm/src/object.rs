@@ -245,6 +245,9 @@ pub struct TypeData {
     pub base_ok: bool,
     /// Bumped on every change to this type or an ancestor (attribute caches check it).
     pub version: Cell<u64>,
+    /// Cached facts about special attribute methods, valid for `version`
+    /// (see `ops::attr::attr_flags`): (version, flags).
+    pub attr_flags: Cell<(u64, u8)>,
     /// Weak list of subclasses (for `__subclasses__` and version invalidation).
     pub subclasses: RefCell<Vec<std::rc::Weak<PyObject>>>,
 }

@@ -209,6 +209,14 @@ impl Vm {
     fn getattr_impl(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
         let tr = type_ref(obj);
         let td = tr.type_data();
+        // Fast path: a plain instance of a class with the default attribute
+        // protocol (the common case), decided by cached per-type flags.
+        if td.heap
+            && attr_flags(tr) & (CUSTOM_GETATTRIBUTE | HAS_GETATTR) == 0
+            && !matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Type(_) | Payload::Module(_)))
+        {
+            return generic_getattr(self, obj, name);
+        }
         if !td.heap {
             if let Some(Payload::Super { .. } | Payload::Method { .. } | Payload::ClassMethod(_) | Payload::StaticMethod(_)) =
                 obj.as_obj().map(|o| &o.payload)
@@ -269,7 +277,7 @@ impl Vm {
     /// `setattr(obj, name, value)`.
     pub fn setattr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         let tr = type_ref(obj);
-        if tr.type_data().heap {
+        if tr.type_data().heap && attr_flags(tr) & CUSTOM_SETATTR != 0 {
             if let Some(sa) = types::lookup(tr, "__setattr__") {
                 if !is_native_named(&sa, "__setattr__") {
                     self.call(&sa, &[obj.clone(), name.clone(), value])?;
@@ -299,6 +307,38 @@ impl Vm {
         let n = Value::str(name);
         Ok(self.getattr_opt(obj, &n)?.is_some())
     }
+}
+
+const CUSTOM_GETATTRIBUTE: u8 = 1;
+const HAS_GETATTR: u8 = 2;
+const CUSTOM_SETATTR: u8 = 4;
+
+/// Whether a class overrides `__getattribute__` or defines `__getattr__`,
+/// cached on the type for its current version tag.
+pub fn attr_flags(tr: &PyObject) -> u8 {
+    let td = tr.type_data();
+    let v = types::type_version(td);
+    let (cv, flags) = td.attr_flags.get();
+    if cv == v {
+        return flags;
+    }
+    let mut f = 0;
+    if let Some(ga) = types::lookup(tr, "__getattribute__") {
+        let is_default = matches!(ga.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__getattribute__" && n.owner.as_ref().map_or(false, |ow| ow.is(&types().object) || ow.is(&types().type_)));
+        if !is_default {
+            f |= CUSTOM_GETATTRIBUTE;
+        }
+    }
+    if types::lookup(tr, "__getattr__").is_some() {
+        f |= HAS_GETATTR;
+    }
+    if let Some(sa) = types::lookup(tr, "__setattr__") {
+        if !is_native_named(&sa, "__setattr__") {
+            f |= CUSTOM_SETATTR;
+        }
+    }
+    td.attr_flags.set((v, f));
+    f
 }
 
 fn is_native_named(v: &Value, name: &str) -> bool {

@@ -306,14 +306,79 @@ pub fn name_value(name: &str) -> Value {
 }
 
 /// Find `name` along the MRO given the name as a str Value (hash cached).
+///
+/// Results are memoised in a per-thread cache keyed by the type, its version
+/// tag and the name (CPython's method cache). A type's tag is a number from a
+/// global counter, reset to 0 by `type_::type_modified` whenever the type or
+/// an ancestor changes, and given a fresh number at the next lookup; a
+/// (type, tag) pair therefore never describes two different states.
 pub fn lookup_value(ty: &PyObject, name: &Value) -> Option<Value> {
     let td = ty.as_type()?;
+    let version = type_version(td);
+    let tp = ty as *const PyObject as usize;
+    let np = name.bits() as usize;
+    let slot = ((tp >> 4) ^ (np >> 3) ^ (np >> 15)) & (ATTR_CACHE_SIZE - 1);
+    let hit = ATTR_CACHE.with(|c| {
+        let c = c.borrow();
+        let e = &c[slot];
+        if e.ty == tp && e.version == version && e.name.is(name) {
+            Some(e.value.clone())
+        } else {
+            None
+        }
+    });
+    if let Some(v) = hit {
+        return if v.is_null() { None } else { Some(v) };
+    }
+    let mut found = None;
     for m in td.mro.borrow().iter() {
         if let Some(v) = dict::dict_get_strvalue(&m.type_data().dict, name) {
-            return Some(v);
+            found = Some(v);
+            break;
         }
     }
-    None
+    // Only interned-looking names (exact str) are cached; the entry keeps the
+    // name alive so its address cannot be reused while cached.
+    if name.as_pystr_exact().is_some() {
+        let old = ATTR_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            std::mem::replace(
+                &mut c[slot],
+                AttrCacheEntry { ty: tp, version, name: name.clone(), value: found.clone().unwrap_or(Value::NULL) },
+            )
+        });
+        drop(old);
+    }
+    found
+}
+
+const ATTR_CACHE_SIZE: usize = 4096;
+
+struct AttrCacheEntry {
+    ty: usize,
+    version: u64,
+    name: Value,
+    value: Value,
+}
+
+thread_local! {
+    static ATTR_CACHE: RefCell<Vec<AttrCacheEntry>> = RefCell::new(
+        (0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { ty: 0, version: 0, name: Value::NULL, value: Value::NULL }).collect(),
+    );
+}
+
+static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The type's current version tag (assigning a fresh one if it was reset).
+#[inline]
+pub fn type_version(td: &TypeData) -> u64 {
+    let v = td.version.get();
+    if v != 0 {
+        return v;
+    }
+    let n = NEXT_TYPE_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    td.version.set(n);
+    n
 }
 
 /// Type data for a heap type created outside `type.__new__` (helper classes).
@@ -335,6 +400,7 @@ fn new_type_data(name: &str, dict: Value, heap: bool, base_ok: bool) -> Box<Type
         heap,
         base_ok,
         version: Cell::new(0),
+        attr_flags: Cell::new((0, 0)),
         subclasses: RefCell::new(Vec::new()),
     })
 }
@@ -381,11 +447,13 @@ pub fn add_native(ty: &Value, name: &'static str, func: NativeFn, kind: NativeKi
     let f = native_function(name, func, kind, Value::NULL, Some(ty.clone()));
     let _ = t; // registry must exist
     dict::dict_set_str(&ty.as_obj().unwrap().type_data().dict, name, f);
+    type_::type_modified(ty.as_obj().unwrap());
 }
 
 /// Add an arbitrary attribute to a builtin type's dict.
 pub fn add_attr(ty: &Value, name: &str, v: Value) {
     dict::dict_set_str(&ty.as_obj().unwrap().type_data().dict, name, v);
+    type_::type_modified(ty.as_obj().unwrap());
 }
 
 /// Add a computed attribute (getter, optional setter) to a builtin type.
@@ -398,6 +466,7 @@ pub fn add_getset(ty: &Value, name: &'static str, get: NativeFn, set: Option<Nat
     dict::dict_set_str(&d, "__objclass__", ty.clone());
     *o.dict.borrow_mut() = Some(d);
     dict::dict_set_str(&ty.as_obj().unwrap().type_data().dict, name, Value::from_obj(o));
+    type_::type_modified(ty.as_obj().unwrap());
 }
 
 /// Build a native function object.

@@ -15,7 +15,8 @@ use std::cell::Cell;
 /// Mark a type (and its subclasses) as changed: caches keyed on the version drop.
 pub fn type_modified(t: &PyObject) {
     if let Some(td) = t.as_type() {
-        td.version.set(td.version.get() + 1);
+        // 0 = "no valid tag": the next lookup takes a fresh one (types/mod.rs).
+        td.version.set(0);
         let subs: Vec<Obj> = td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();
         for s in subs {
             type_modified(&s);
@@ -263,6 +264,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         heap: true,
         base_ok: true,
         version: Cell::new(0),
+        attr_flags: Cell::new((0, 0)),
         subclasses: std::cell::RefCell::new(Vec::new()),
     });
     let cls = PyObject::new(meta_o, Payload::Type(td));
@@ -381,6 +383,8 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             }
         }
     }
+    // Writes above happened after the object existed: invalidate its tag.
+    type_modified(&cls);
     // __set_name__ on descriptors.
     for (k, v) in cls_dict.as_dict().unwrap().borrow().items() {
         if let Some(f) = lookup(type_ref(&v), "__set_name__") {
@@ -568,6 +572,7 @@ fn type_set_in_dict(args: &[Value], key: &str) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("cannot delete '{key}' attribute of immutable type '{}'", td.name.borrow())));
     }
     dict::dict_set_str(&td.dict, key, args[1].clone());
+    type_modified(args[0].as_obj().unwrap());
     type_modified(o);
     Ok(Value::NONE)
 }
@@ -634,6 +639,7 @@ fn type_get_abstract(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
 fn type_set_abstract(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let td = args[0].as_obj().unwrap().type_data();
     dict::dict_set_str(&td.dict, "__abstractmethods__", args[1].clone());
+    type_modified(args[0].as_obj().unwrap());
     Ok(Value::NONE)
 }
 
@@ -647,6 +653,7 @@ fn type_get_annotations(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<
             }
             let d = dict::new_dict();
             dict::dict_set(vm, &td.dict, Value::str("__annotations__"), d.clone())?;
+            type_modified(args[0].as_obj().unwrap());
             Ok(d)
         }
     }
