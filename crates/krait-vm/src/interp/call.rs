@@ -133,7 +133,6 @@ fn call_function(vm: &mut Vm, fv: &Value, fd: &FunctionData, args: &[Value], kwn
         return Ok(crate::types::generator::new_generator(frame, fd));
     }
     let mut frame = Frame::new_in(vm, code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
-    frame.func = fv.clone();
     if let Err(e) = bind_args(vm, fd, code, &mut frame.fast, args, kwnames) {
         vm.recycle_frame(frame);
         return Err(e);
