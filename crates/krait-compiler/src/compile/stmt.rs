@@ -921,8 +921,8 @@ impl<'a> Compiler<'a> {
     // ----- imports ----------------------------------------------------------
 
     fn compile_import(&mut self, names: &'a [Alias]) -> CResult {
+        // Import errors point at the whole statement, as in CPython 3.11.
         for a in names {
-            self.set_loc(a.loc);
             self.load_const(Constant::Int(0));
             self.load_const(Constant::None);
             self.emit_name(Op::ImportName, &a.name);
@@ -969,7 +969,6 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for a in names {
-            self.set_loc(a.loc);
             self.emit_name(Op::ImportFrom, &a.name);
             let store = a.asname.as_deref().unwrap_or(&a.name);
             self.name_op(store, ExprContext::Store)?;

@@ -493,6 +493,173 @@ pub fn get_anext(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+// ------------------------------------------------------------ async generators
+//
+// `anext(agen)` / `agen.asend(v)` / `agen.athrow(...)` return an awaitable
+// that resumes the generator frame when the event loop drives it. A plain
+// `yield x` in the async generator (`YieldValue 0`) finishes the awaitable
+// with StopIteration(x); a yield inside an `await` (`YieldValue 1`) is passed
+// out to the event loop; returning ends iteration with StopAsyncIteration.
+
+struct AsendState {
+    gen: Value,
+    /// The value to send first (asend), or the exception to throw (athrow).
+    value: Value,
+    throw: Option<Value>,
+    /// 0 not started, 1 running, 2 finished.
+    state: u8,
+    /// `aclose()`: a yield after GeneratorExit is a RuntimeError.
+    closing: bool,
+}
+
+fn asend_type() -> Value {
+    thread_local! {
+        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
+    }
+    T.with(|t| {
+        if let Some(v) = t.borrow().as_ref() {
+            return v.clone();
+        }
+        let d = crate::types::dict::new_dict();
+        let td = crate::types::new_type_data_pub("async_generator_asend", d, false);
+        let o = PyObject::new(types().type_.as_obj().unwrap(), Payload::Type(td));
+        let obj = types().object.to_obj().unwrap();
+        o.type_data().solid_base.set(&*o as *const PyObject);
+        *o.type_data().mro.borrow_mut() = vec![o.clone(), obj.clone()];
+        *o.type_data().bases.borrow_mut() = vec![obj];
+        let v = Value::from_obj(o);
+        add_method(&v, "__await__", asend_self);
+        add_method(&v, "__iter__", asend_self);
+        add_method(&v, "__next__", asend_next);
+        add_method(&v, "send", asend_send);
+        add_method(&v, "throw", asend_throw);
+        add_method(&v, "close", asend_close);
+        *t.borrow_mut() = Some(v.clone());
+        v
+    })
+}
+
+fn new_asend(gen: Value, value: Value, throw: Option<Value>, closing: bool) -> Value {
+    let st = AsendState { gen, value, throw, state: 0, closing };
+    Value::from_obj(PyObject::new(
+        asend_type().as_obj().unwrap(),
+        Payload::Opaque(RefCell::new(Box::new(st))),
+    ))
+}
+
+fn with_asend<R>(v: &Value, f: impl FnOnce(&mut AsendState) -> R) -> PyResult<R> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Opaque(b)) => match b.borrow_mut().downcast_mut::<AsendState>() {
+            Some(st) => Ok(f(st)),
+            None => Err(PyErr::type_error("async_generator_asend expected")),
+        },
+        _ => Err(PyErr::type_error("async_generator_asend expected")),
+    }
+}
+
+/// Whether the generator's last yield was a plain `yield` (not inside an await).
+fn yielded_plainly(g: &Value) -> bool {
+    let Some(st) = state(g) else { return true };
+    let st = st.borrow();
+    match &st.frame {
+        Some(f) => f.code.code.instrs.get(f.lasti).map_or(true, |i| i.op != krait_compiler::Op::YieldValue || i.arg == 0),
+        None => true,
+    }
+}
+
+/// Drive the async generator one step with `value` (or an exception).
+fn asend_step(vm: &mut Vm, aw: &Value, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
+    let (gen, first_value, first_throw, st, closing) =
+        with_asend(aw, |s| (s.gen.clone(), s.value.clone(), s.throw.take(), s.state, s.closing))?;
+    if st == 2 {
+        return Err(PyErr::runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let (value, exc) = if st == 0 {
+        with_asend(aw, |s| s.state = 1)?;
+        match first_throw {
+            Some(e) => (Value::NONE, Some(PyErr::from_value(e))),
+            None => (if value.is_none() { first_value } else { value }, exc),
+        }
+    } else {
+        (value, exc)
+    };
+    let r = resume(vm, &gen, value, exc);
+    let t = types();
+    match r {
+        Ok(SendResult::Yielded(y)) => {
+            if yielded_plainly(&gen) {
+                with_asend(aw, |s| s.state = 2)?;
+                if closing {
+                    return Err(PyErr::runtime_error("async generator ignored GeneratorExit"));
+                }
+                Err(PyErr::stop_iteration(y))
+            } else {
+                Ok(y)
+            }
+        }
+        Ok(SendResult::Returned(_)) => {
+            with_asend(aw, |s| s.state = 2)?;
+            if closing {
+                return Err(PyErr::stop_iteration(Value::NONE));
+            }
+            Err(PyErr::bare(&t.exc.stop_async_iteration))
+        }
+        Err(e) => {
+            with_asend(aw, |s| s.state = 2)?;
+            if closing && (e.matches(&t.exc.generator_exit) || e.matches(&t.exc.stop_async_iteration)) {
+                return Err(PyErr::stop_iteration(Value::NONE));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn asend_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+fn asend_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    asend_step(vm, &args[0], Value::NONE, None)
+}
+fn asend_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    asend_step(vm, &args[0], args.get(1).cloned().unwrap_or(Value::NONE), None)
+}
+fn asend_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = make_throw_exc(vm, args)?;
+    asend_step(vm, &args[0], Value::NONE, Some(e))
+}
+fn asend_close(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    with_asend(&args[0], |s| s.state = 2)?;
+    Ok(Value::NONE)
+}
+
+fn agen_aiter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+fn agen_anext(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(new_asend(args[0].clone(), Value::NONE, None, false))
+}
+fn agen_asend(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("asend", &args[1..], kw, 1, 1)?;
+    Ok(new_asend(args[0].clone(), args[1].clone(), None, false))
+}
+fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(PyErr::type_error("athrow expected at least 1 argument, got 0"));
+    }
+    let e = make_throw_exc(vm, args)?;
+    Ok(new_asend(args[0].clone(), Value::NONE, Some(e.exc), false))
+}
+fn agen_aclose(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let exc = PyErr::bare(&types().exc.generator_exit).exc;
+    let started = state(&args[0]).map_or(false, |s| s.borrow().started && s.borrow().frame.is_some());
+    if !started {
+        if let Some(s) = state(&args[0]) {
+            s.borrow_mut().frame = None;
+        }
+    }
+    Ok(new_asend(args[0].clone(), Value::NONE, if started { Some(exc) } else { None }, true))
+}
+
 pub fn init(t: &Types) {
     for ty in [&t.generator, &t.coroutine, &t.async_generator] {
         add_method(ty, "send", gen_send);
@@ -510,6 +677,15 @@ pub fn init(t: &Types) {
     add_getset(g, "gi_frame", gen_frame, None);
     add_getset(g, "gi_code", gen_code, None);
     add_getset(g, "gi_yieldfrom", gen_yieldfrom, None);
+    let ag = &t.async_generator;
+    add_method(ag, "__aiter__", agen_aiter);
+    add_method(ag, "__anext__", agen_anext);
+    add_method(ag, "asend", agen_asend);
+    add_method(ag, "athrow", agen_athrow);
+    add_method(ag, "aclose", agen_aclose);
+    add_getset(ag, "ag_running", gen_running, None);
+    add_getset(ag, "ag_frame", gen_frame, None);
+    add_getset(ag, "ag_code", gen_code, None);
     let c = &t.coroutine;
     add_method(c, "__await__", coro_await);
     add_getset(c, "cr_running", gen_running, None);
