@@ -211,16 +211,43 @@ fn repl(vm: &mut Vm) -> i32 {
         }
     };
     krait_vm::types::dict::dict_set_str(&globals, "__builtins__", vm.builtins.clone());
+    // A line source: rustyline (editing, history) on a terminal, plain lines otherwise.
+    let mut editor = if tty { rustyline::DefaultEditor::new().ok() } else { None };
     let mut lines = stdin.lock().lines();
+    let mut read = |prompt: &str| -> Option<Result<String, ()>> {
+        match editor.as_mut() {
+            Some(ed) => match ed.readline(prompt) {
+                Ok(l) => {
+                    if !l.trim().is_empty() {
+                        let _ = ed.add_history_entry(l.as_str());
+                    }
+                    Some(Ok(l))
+                }
+                Err(rustyline::error::ReadlineError::Interrupted) => Some(Err(())),
+                Err(_) => None,
+            },
+            None => {
+                eprint!("{prompt}");
+                let _ = std::io::stderr().flush();
+                match lines.next() {
+                    Some(Ok(l)) => Some(Ok(l)),
+                    _ => None,
+                }
+            }
+        }
+    };
     loop {
         let mut src = String::new();
         let mut prompt = ">>> ";
         loop {
-            eprint!("{prompt}");
-            let _ = std::io::stderr().flush();
-            let line = match lines.next() {
+            let line = match read(prompt) {
                 Some(Ok(l)) => l,
-                _ => {
+                Some(Err(())) => {
+                    eprintln!("KeyboardInterrupt");
+                    src.clear();
+                    break;
+                }
+                None => {
                     if tty {
                         eprintln!();
                     }
