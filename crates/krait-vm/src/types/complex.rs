@@ -372,26 +372,7 @@ fn binop_dunder(args: &[Value], kw: &[Value], name: &str, op: BinOpKind, reflect
     }
 }
 
-macro_rules! complex_binops {
-    ($(($f:ident, $rf:ident, $name:literal, $rname:literal, $op:expr)),* $(,)?) => {
-        $(
-            fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-                binop_dunder(args, kw, $name, $op, false)
-            }
-            fn $rf(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-                binop_dunder(args, kw, $rname, $op, true)
-            }
-        )*
-        fn register_binops(ty: &Value) {
-            $(
-                add_method(ty, $name, $f);
-                add_method(ty, $rname, $rf);
-            )*
-        }
-    };
-}
-
-complex_binops!(
+binop_dunders!(
     (complex_add, complex_radd, "__add__", "__radd__", BinOpKind::Add),
     (complex_sub, complex_rsub, "__sub__", "__rsub__", BinOpKind::Subtract),
     (complex_mul, complex_rmul, "__mul__", "__rmul__", BinOpKind::Multiply),
@@ -429,18 +410,7 @@ fn richcmp(args: &[Value], kw: &[Value], name: &str, op: CmpOpKind) -> PyResult<
     }
 }
 
-macro_rules! complex_cmps {
-    ($(($f:ident, $name:literal, $op:expr)),*) => {
-        $(fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-            richcmp(args, kw, $name, $op)
-        })*
-        fn register_cmps(ty: &Value) {
-            $(add_method(ty, $name, $f);)*
-        }
-    };
-}
-
-complex_cmps!(
+cmp_dunders!(
     (complex_eq, "__eq__", CmpOpKind::Eq),
     (complex_ne, "__ne__", CmpOpKind::Ne),
     (complex_lt, "__lt__", CmpOpKind::Lt),

@@ -456,26 +456,7 @@ fn binop_dunder(args: &[Value], kw: &[Value], name: &str, op: BinOpKind, reflect
     }
 }
 
-macro_rules! float_binops {
-    ($(($f:ident, $rf:ident, $name:literal, $rname:literal, $op:expr)),* $(,)?) => {
-        $(
-            fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-                binop_dunder(args, kw, $name, $op, false)
-            }
-            fn $rf(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-                binop_dunder(args, kw, $rname, $op, true)
-            }
-        )*
-        fn register_binops(ty: &Value) {
-            $(
-                add_method(ty, $name, $f);
-                add_method(ty, $rname, $rf);
-            )*
-        }
-    };
-}
-
-float_binops!(
+binop_dunders!(
     (float_add, float_radd, "__add__", "__radd__", BinOpKind::Add),
     (float_sub, float_rsub, "__sub__", "__rsub__", BinOpKind::Subtract),
     (float_mul, float_rmul, "__mul__", "__rmul__", BinOpKind::Multiply),
@@ -561,18 +542,7 @@ fn richcmp(args: &[Value], kw: &[Value], name: &str, op: CmpOpKind) -> PyResult<
     }
 }
 
-macro_rules! float_cmps {
-    ($(($f:ident, $name:literal, $op:expr)),*) => {
-        $(fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-            richcmp(args, kw, $name, $op)
-        })*
-        fn register_cmps(ty: &Value) {
-            $(add_method(ty, $name, $f);)*
-        }
-    };
-}
-
-float_cmps!(
+cmp_dunders!(
     (float_eq, "__eq__", CmpOpKind::Eq),
     (float_ne, "__ne__", CmpOpKind::Ne),
     (float_lt, "__lt__", CmpOpKind::Lt),

@@ -557,26 +557,7 @@ fn binop_dunder(args: &[Value], kw: &[Value], name: &str, op: BinOpKind, reflect
     Ok(int_op(a, b, op)?.unwrap_or_else(|| types().not_implemented.clone()))
 }
 
-macro_rules! int_binops {
-    ($(($f:ident, $rf:ident, $name:literal, $rname:literal, $op:expr)),* $(,)?) => {
-        $(
-            fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-                binop_dunder(args, kw, $name, $op, false)
-            }
-            fn $rf(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-                binop_dunder(args, kw, $rname, $op, true)
-            }
-        )*
-        fn register_binops(ty: &Value) {
-            $(
-                add_method(ty, $name, $f);
-                add_method(ty, $rname, $rf);
-            )*
-        }
-    };
-}
-
-int_binops!(
+binop_dunders!(
     (int_add, int_radd, "__add__", "__radd__", BinOpKind::Add),
     (int_sub, int_rsub, "__sub__", "__rsub__", BinOpKind::Subtract),
     (int_mul, int_rmul, "__mul__", "__rmul__", BinOpKind::Multiply),
@@ -675,18 +656,7 @@ fn richcmp(args: &[Value], kw: &[Value], name: &str, op: CmpOpKind) -> PyResult<
     }
 }
 
-macro_rules! int_cmps {
-    ($(($f:ident, $name:literal, $op:expr)),*) => {
-        $(fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-            richcmp(args, kw, $name, $op)
-        })*
-        fn register_cmps(ty: &Value) {
-            $(add_method(ty, $name, $f);)*
-        }
-    };
-}
-
-int_cmps!(
+cmp_dunders!(
     (int_eq, "__eq__", CmpOpKind::Eq),
     (int_ne, "__ne__", CmpOpKind::Ne),
     (int_lt, "__lt__", CmpOpKind::Lt),

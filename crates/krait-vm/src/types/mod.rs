@@ -5,6 +5,43 @@
 //! so `types()` hands out `&'static` references. Each type file has an
 //! `init(t: &Types)` that fills the type's dict with its methods.
 
+/// Define the binary-operator dunders of a numeric type: for each row
+/// `(f, rf, "__op__", "__rop__", BinOpKind)` a native `f`/`rf` forwarding to
+/// the file's `binop_dunder(args, kw, name, op, reflected)`, and a
+/// `register_binops(ty)` that adds them all to the type.
+macro_rules! binop_dunders {
+    ($(($f:ident, $rf:ident, $name:literal, $rname:literal, $op:expr)),* $(,)?) => {
+        $(
+            fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+                binop_dunder(args, kw, $name, $op, false)
+            }
+            fn $rf(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+                binop_dunder(args, kw, $rname, $op, true)
+            }
+        )*
+        fn register_binops(ty: &Value) {
+            $(
+                add_method(ty, $name, $f);
+                add_method(ty, $rname, $rf);
+            )*
+        }
+    };
+}
+
+/// Define the rich-comparison dunders of a numeric type: for each row
+/// `(f, "__op__", CmpOpKind)` a native forwarding to the file's
+/// `richcmp(args, kw, name, op)`, and `register_cmps(ty)`.
+macro_rules! cmp_dunders {
+    ($(($f:ident, $name:literal, $op:expr)),* $(,)?) => {
+        $(fn $f(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+            richcmp(args, kw, $name, $op)
+        })*
+        fn register_cmps(ty: &Value) {
+            $(add_method(ty, $name, $f);)*
+        }
+    };
+}
+
 pub mod bytes;
 pub mod complex;
 pub mod dict;
