@@ -9,7 +9,9 @@ use crate::types::{dict, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
-/// Set `sys.path`: the script folder (or "" for -c/-m/REPL), PYTHONPATH entries.
+/// Set `sys.path`: the script folder (or "" for -c/-m/REPL), PYTHONPATH
+/// entries, Krait's own `lib/`, then the CPython 3.11 `Lib/` found (see
+/// `stdlib_path`). Also sets `sys.prefix` and friends from that `Lib/`.
 pub fn init_path(vm: &mut Vm, first: &str) {
     let mut path = vec![Value::str(first)];
     if let Ok(pp) = std::env::var("PYTHONPATH") {
@@ -17,7 +19,20 @@ pub fn init_path(vm: &mut Vm, first: &str) {
             path.push(Value::str(p));
         }
     }
-    dict::dict_set_str(&module_dict(&vm.sys), "path", Value::list(path));
+    if let Some(lib) = crate::stdlib_path::krait_lib() {
+        path.push(Value::string(lib.display().to_string()));
+    }
+    let sd = module_dict(&vm.sys);
+    if let Some(lib) = crate::stdlib_path::stdlib() {
+        path.push(Value::string(lib.display().to_string()));
+        if let Some(prefix) = crate::stdlib_path::prefix() {
+            let p = Value::string(prefix.display().to_string());
+            for k in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+                dict::dict_set_str(&sd, k, p.clone());
+            }
+        }
+    }
+    dict::dict_set_str(&sd, "path", Value::list(path));
 }
 
 fn new_main(vm: &mut Vm, file: Option<&str>) -> Value {

@@ -367,6 +367,11 @@ pub fn traverse(o: &PyObject, f: &mut dyn FnMut(*const PyObject)) {
                 visit_value(&m.obj, f);
             }
         }
+        Payload::Opaque(b) => {
+            if let Ok(b) = b.try_borrow() {
+                b.traverse(&mut |v| visit_value(v, f));
+            }
+        }
         _ => {}
     }
 }
@@ -454,6 +459,11 @@ fn clear_object(o: &PyObject, trash: &mut Vec<Value>, tables: &mut Vec<Box<dyn s
             if let Ok(mut m) = m.try_borrow_mut() {
                 trash.push(std::mem::replace(&mut m.obj, Value::NONE));
                 m.released = true;
+            }
+        }
+        Payload::Opaque(b) => {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                b.clear(trash);
             }
         }
         _ => {}

@@ -15,6 +15,10 @@ use crate::{PyErr, PyResult, Vm};
 use std::path::{Path, PathBuf};
 
 fn not_found(name: &str) -> PyErr {
+    if crate::stdlib_path::stdlib().is_none() && !name.contains('.') {
+        static HINTED: std::sync::Once = std::sync::Once::new();
+        HINTED.call_once(|| eprintln!("{}", crate::stdlib_path::MISSING_HINT));
+    }
     not_found_msg(name, format!("No module named '{name}'"))
 }
 
@@ -106,8 +110,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             }
         }
         None => {
-            if let Some(ctor) = crate::modules::find(name) {
-                let m = ctor(vm);
+            if let Some(m) = crate::modules::make(vm, name) {
                 dict::dict_set_str(&vm.modules, name, m.clone());
                 return Ok(m);
             }

@@ -25,6 +25,7 @@ pub mod interp;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod stdlib_path;
 pub mod text;
 pub mod types;
 pub mod value;

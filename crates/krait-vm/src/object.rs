@@ -303,8 +303,51 @@ pub enum Payload {
     /// A dict view: 0 keys, 1 values, 2 items.
     DictView { dict: Value, kind: u8 },
     MemoryView(RefCell<crate::types::bytes::MemoryViewData>),
-    /// Anything else a native module needs: keeps a Rust value.
-    Opaque(RefCell<Box<dyn std::any::Any>>),
+    /// Anything else a native module needs: keeps a Rust value (see [`NativeData`]).
+    Opaque(RefCell<Box<dyn NativeData>>),
+}
+
+/// State a native module keeps inside an object (`Payload::Opaque`).
+///
+/// Types whose state holds `Value`s implement `traverse` and `clear` so the
+/// cycle collector can see and break cycles through them; plain data needs
+/// only `impl NativeData for T {}`. Downcast with `downcast_ref`/`downcast_mut`.
+pub trait NativeData: std::any::Any {
+    /// Call `f` on every Value held.
+    fn traverse(&self, _f: &mut dyn FnMut(&Value)) {}
+    /// Move every held Value into `out` (the collector drops them later).
+    fn clear(&mut self, _out: &mut Vec<Value>) {}
+}
+
+impl dyn NativeData {
+    pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
+        (self as &dyn std::any::Any).downcast_ref::<T>()
+    }
+    pub fn downcast_mut<T: std::any::Any>(&mut self) -> Option<&mut T> {
+        (self as &mut dyn std::any::Any).downcast_mut::<T>()
+    }
+    pub fn is<T: std::any::Any>(&self) -> bool {
+        (self as &dyn std::any::Any).is::<T>()
+    }
+}
+
+/// A new object of class `cls` carrying native state `data`.
+pub fn new_opaque<T: NativeData>(cls: &Value, data: T) -> Value {
+    match cls.as_obj() {
+        Some(c) => Value::from_obj(PyObject::new(c, Payload::Opaque(RefCell::new(Box::new(data))))),
+        None => Value::NONE,
+    }
+}
+
+/// Borrow the native state of `v` as a `T`, if it has one, and run `f` on it.
+pub fn with_opaque<T: NativeData, R>(v: &Value, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Opaque(b)) => {
+            let mut b = b.try_borrow_mut().ok()?;
+            b.downcast_mut::<T>().map(f)
+        }
+        _ => None,
+    }
 }
 
 impl Payload {

@@ -31,6 +31,8 @@ struct SiteObj {
     text: String,
 }
 
+impl crate::object::NativeData for SiteObj {}
+
 fn site_class(name: &str) -> Value {
     let t = types();
     let d = dict::new_dict();

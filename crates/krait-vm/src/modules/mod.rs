@@ -1,5 +1,7 @@
-//! Native modules. Each file builds one module; `find` maps a module name
-//! to its constructor for the import system.
+//! Native modules. Each file or folder builds one module or a group of
+//! modules; `find` maps a module name to its constructor for the import
+//! system. A group (a folder) lists the names it provides in its `NAMES`
+//! and builds them in its `make(vm, name)`.
 
 pub mod cmath;
 pub mod dis;
@@ -10,24 +12,70 @@ pub mod sys;
 pub mod time;
 pub mod weakref_;
 
+pub mod native;
+
+pub mod containers;
+pub mod data;
+pub mod io;
+pub mod misc;
+pub mod posix;
+pub mod sre;
+pub mod textmods;
+
 use crate::value::Value;
 use crate::Vm;
 
-/// Constructor of a native module by name.
-pub fn find(name: &str) -> Option<fn(&mut Vm) -> Value> {
-    Some(match name {
-        "math" => math::make_module,
-        "cmath" => cmath::make_module,
-        "time" => time::make_module,
-        "_struct" => struct_::make_module,
-        "struct" => struct_::make_module,
-        "gc" => gc::make_module,
-        "dis" => dis::make_module,
-        "_weakref" => weakref_::make_module,
-        "weakref" => weakref_::make_weakref_module,
-        _ => return None,
-    })
+/// Single native modules: name and constructor.
+const SINGLE: &[(&str, fn(&mut Vm) -> Value)] = &[
+    ("math", math::make_module),
+    ("cmath", cmath::make_module),
+    ("time", time::make_module),
+    ("_struct", struct_::make_module),
+    ("gc", gc::make_module),
+    ("dis", dis::make_module),
+    ("_weakref", weakref_::make_module),
+    ("weakref", weakref_::make_weakref_module),
+];
+
+type Group = (&'static [&'static str], fn(&mut Vm, &str) -> Value);
+
+/// Groups of modules, one folder each.
+const GROUPS: &[Group] = &[
+    (sre::NAMES, sre::make),
+    (io::NAMES, io::make),
+    (posix::NAMES, posix::make),
+    (containers::NAMES, containers::make),
+    (textmods::NAMES, textmods::make),
+    (data::NAMES, data::make),
+    (misc::NAMES, misc::make),
+];
+
+/// Build the native module `name`, if there is one.
+pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
+    if let Some((_, f)) = SINGLE.iter().find(|(n, _)| *n == name) {
+        return Some(f(vm));
+    }
+    for (names, f) in GROUPS {
+        if names.contains(&name) {
+            return Some(f(vm, name));
+        }
+    }
+    None
 }
 
-/// Names of every native module (`sys.builtin_module_names`).
-pub const NAMES: &[&str] = &["builtins", "sys", "math", "cmath", "time", "_struct", "gc", "_weakref", "dis"];
+/// Whether `name` is a native module.
+pub fn exists(name: &str) -> bool {
+    name == "builtins" || name == "sys" || SINGLE.iter().any(|(n, _)| *n == name) || GROUPS.iter().any(|(ns, _)| ns.contains(&name))
+}
+
+/// Names of every native module (`sys.builtin_module_names`), sorted.
+pub fn names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = vec!["builtins", "sys"];
+    v.extend(SINGLE.iter().map(|(n, _)| *n));
+    for (ns, _) in GROUPS {
+        v.extend(ns.iter().copied());
+    }
+    v.sort();
+    v.dedup();
+    v
+}

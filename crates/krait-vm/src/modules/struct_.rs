@@ -79,6 +79,8 @@ pub struct Fmt {
     format: String,
 }
 
+impl crate::object::NativeData for Fmt {}
+
 fn native_size(c: u8) -> Option<(usize, usize)> {
     Some(match c {
         b'x' | b'c' | b'b' | b'B' | b'?' | b's' | b'p' => (1, 1),
@@ -824,6 +826,8 @@ struct IterUnpack {
     buf: Vec<u8>,
     pos: usize,
 }
+
+impl crate::object::NativeData for IterUnpack {}
 
 fn iter_next(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let r = match args[0].as_obj().map(|o| &o.payload) {

@@ -21,6 +21,8 @@ pub enum Std {
     Err,
 }
 
+impl crate::object::NativeData for Std {}
+
 thread_local! {
     static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
@@ -71,6 +73,8 @@ fn stream_type() -> Value {
 /// The binary layer under a standard stream (`sys.stdout.buffer`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct StdBuffer(Std);
+
+impl crate::object::NativeData for StdBuffer {}
 
 fn buffer_type() -> Value {
     thread_local! {
@@ -567,7 +571,7 @@ pub fn make_module(vm: &mut Vm) -> Value {
     set_attr(&m, "copyright", Value::str("Krait: a Python 3.11 implementation in Rust."));
     set_attr(&m, "float_repr_style", Value::str("short"));
     set_attr(&m, "dont_write_bytecode", Value::bool(o.dont_write_bytecode));
-    set_attr(&m, "builtin_module_names", Value::tuple(crate::modules::NAMES.iter().map(|n| Value::str(n)).collect()));
+    set_attr(&m, "builtin_module_names", Value::tuple(crate::modules::names().iter().map(|n| Value::str(n)).collect()));
     set_attr(&m, "prefix", Value::str("/usr/local"));
     set_attr(&m, "exec_prefix", Value::str("/usr/local"));
     set_attr(&m, "base_prefix", Value::str("/usr/local"));

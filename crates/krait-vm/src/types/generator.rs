@@ -512,6 +512,23 @@ struct AsendState {
     closing: bool,
 }
 
+impl crate::object::NativeData for AsendState {
+    fn traverse(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.gen);
+        f(&self.value);
+        if let Some(t) = &self.throw {
+            f(t);
+        }
+    }
+    fn clear(&mut self, out: &mut Vec<Value>) {
+        out.push(std::mem::replace(&mut self.gen, Value::NONE));
+        out.push(std::mem::replace(&mut self.value, Value::NONE));
+        if let Some(t) = self.throw.take() {
+            out.push(t);
+        }
+    }
+}
+
 fn asend_type() -> Value {
     thread_local! {
         static T: RefCell<Option<Value>> = const { RefCell::new(None) };

@@ -467,6 +467,24 @@ fn setup_hierarchy(o: &Obj, bases: Vec<Obj>) {
     *td.mro.borrow_mut() = mro;
 }
 
+/// A new builtin-style (static) type for a native module: `module.name`,
+/// deriving from `base`, its instances carrying their own payload kind (so
+/// its `__new__` decides what they hold, usually `Payload::Opaque`).
+/// Attributes cannot be set on it from Python; `base_ok` says whether Python
+/// classes may subclass it.
+pub fn new_native_type(module: &str, name: &str, base: &Value, base_ok: bool) -> Value {
+    let t = types();
+    let dict = dict::new_dict();
+    dict::dict_set_str(&dict, "__module__", Value::str(module));
+    let o = PyObject::new(t.type_.as_obj().unwrap(), Payload::Type(new_type_data(name, dict, false, base_ok)));
+    setup_hierarchy(&o, vec![base.to_obj().unwrap()]);
+    let v = Value::from_obj(o);
+    if base.is(&t.object) {
+        own_layout(&v);
+    }
+    v
+}
+
 /// Make `ty` its own solid base: instances carry a payload of its own kind.
 fn own_layout(ty: &Value) {
     let o = ty.as_obj().unwrap();

@@ -73,7 +73,7 @@ fn module_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             return Ok(Value::string(format!("<module '{}' from '{}'>", name, vm.str_string(&f)?)));
         }
     }
-    if crate::modules::NAMES.contains(&name.as_str()) || name == "builtins" {
+    if crate::modules::exists(&name) {
         return Ok(Value::string(format!("<module '{name}' (built-in)>")));
     }
     Ok(Value::string(format!("<module '{name}'>")))
