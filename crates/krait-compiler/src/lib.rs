@@ -47,6 +47,7 @@ pub mod code;
 mod compile;
 pub mod dis;
 pub mod opcodes;
+pub mod serialize;
 pub mod symtable;
 pub mod unparse;
 

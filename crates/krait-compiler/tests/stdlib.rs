@@ -104,8 +104,16 @@ fn compile_cpython_stdlib() {
                     match module {
                         Err(e) => Err((true, format!("{}:{}: {}", e.line, e.col, e.msg))),
                         Ok(m) => krait_compiler::compile(&m, &name, Mode::Exec)
-                            .map(|_| ())
-                            .map_err(|e| (false, format!("{}:{}: {}: {}", e.line, e.col, e.kind, e.msg))),
+                            .map_err(|e| (false, format!("{}:{}: {}: {}", e.line, e.col, e.kind, e.msg)))
+                            .and_then(|code| {
+                                // The bytecode cache format must round-trip every stdlib file.
+                                let blob = krait_compiler::serialize::dump_code(&code);
+                                match krait_compiler::serialize::load_code(&blob) {
+                                    Ok(back) if krait_compiler::serialize::dump_code(&back) == blob => Ok(()), // (NaN constants defeat ==)
+                                    Ok(_) => Err((false, "serialize round-trip differs".to_string())),
+                                    Err(e) => Err((false, format!("serialize round-trip: {e}"))),
+                                }
+                            }),
                     }
                 });
                 match r {

@@ -112,7 +112,13 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         None => {
             if let Some(m) = crate::modules::make(vm, name) {
                 dict::dict_set_str(&vm.modules, name, m.clone());
+                if let Some(bs) = bootstrap(vm) {
+                    set_builtin_spec(vm, &bs, name, &m)?;
+                }
                 return Ok(m);
+            }
+            if let Some(r) = python_machinery(vm, name) {
+                return r;
             }
             let path = dict::dict_get_str(&module_dict(&vm.sys), "path").unwrap_or(Value::NONE);
             let items = if path.is_none() { vec![] } else { vm.collect(&path)? };
@@ -140,6 +146,13 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             namespace_dirs.push(pkg);
         }
     }
+    if !namespace_dirs.is_empty() && bootstrap(vm).is_some() {
+        // Namespace packages (their `_NamespacePath`, `NamespaceLoader`) come from importlib.
+        let bs = bootstrap(vm).unwrap();
+        let f = vm.getattr_str(&bs, "_find_and_load")?;
+        let imp = dict::dict_get_str(&vm.builtins, "__import__").unwrap_or(Value::NONE);
+        return vm.call(&f, &[Value::str(name), imp]);
+    }
     if !namespace_dirs.is_empty() {
         let m = new_module(name);
         let d = module_dict(&m);
@@ -163,10 +176,37 @@ fn bind_in_parent(vm: &mut Vm, name: &str, m: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// The code of a source file, from the bytecode cache when it is valid,
+/// else compiled (and cached unless `sys.dont_write_bytecode`). Returns the
+/// code and the cache path (for `__cached__`).
+pub fn get_code(vm: &mut Vm, file: &Path, fname: &str) -> PyResult<(std::rc::Rc<crate::interp::VmCode>, Option<PathBuf>)> {
+    use crate::bytecode_cache as bc;
+    let meta = std::fs::metadata(file).map_err(|e| crate::error::io_error(&e, Some(fname)))?;
+    let stamp = bc::source_stamp(&meta);
+    let cache = bc::cache_path(file);
+    if let Some(c) = &cache {
+        if let Some(code) = bc::read(c, stamp, fname) {
+            return Ok((crate::interp::VmCode::new(code), cache));
+        }
+    }
+    let bytes = std::fs::read(file).map_err(|e| crate::error::io_error(&e, Some(fname)))?;
+    let src = crate::builtins::code::decode_source(vm, &bytes, fname)?;
+    let code = match krait_compiler::compile_source(&src, fname, krait_parser::Mode::Exec) {
+        Ok(c) => c,
+        Err(e) => return Err(crate::builtins::code::syntax_error(&e, fname, &src)),
+    };
+    let dont_write = dict::dict_get_str(&module_dict(&vm.sys), "dont_write_bytecode").map_or(false, |v| v.is_true_singleton());
+    if let Some(c) = &cache {
+        if !dont_write {
+            bc::write(c, stamp, &code);
+        }
+    }
+    Ok((crate::interp::VmCode::new(code), cache))
+}
+
 /// Execute a source file as module `name`.
 pub fn load_source(vm: &mut Vm, name: &str, file: &Path, pkg_dir: Option<&Path>) -> PyResult<Value> {
     let fname = file.display().to_string();
-    let src = std::fs::read_to_string(file).map_err(|e| crate::error::io_error(&e, Some(&fname)))?;
     let m = new_module(name);
     let d = module_dict(&m);
     dict::dict_set_str(&d, "__file__", Value::string(fname.clone()));
@@ -181,14 +221,15 @@ pub fn load_source(vm: &mut Vm, name: &str, file: &Path, pkg_dir: Option<&Path>)
             dict::dict_set_str(&d, "__package__", Value::str(pkg));
         }
     }
-    dict::dict_set_str(&vm.modules, name, m.clone());
-    let code = match crate::builtins::code::compile_source(vm, &src, &fname, krait_parser::Mode::Exec) {
-        Ok(c) => c,
-        Err(e) => {
-            dict::dict_del_str(&vm.modules, &Value::str(name));
-            return Err(e);
+    let (code, cached) = get_code(vm, file, &fname)?;
+    let cached = cached.map_or(Value::NONE, |c| Value::string(c.display().to_string()));
+    dict::dict_set_str(&d, "__cached__", cached.clone());
+    if name != "_frozen_importlib" && name != "_frozen_importlib_external" {
+        if let Some(bs) = bootstrap(vm) {
+            set_source_spec(vm, &bs, name, &m, &fname, cached, pkg_dir)?;
         }
-    };
+    }
+    dict::dict_set_str(&vm.modules, name, m.clone());
     INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
     let r = run_code(vm, code, d.clone(), d, None);
     INITIALIZING.with(|i| {
@@ -315,5 +356,168 @@ pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
         let v = vm.getattr(m, &n)?;
         vm.setitem(&target, &n, v)?;
     }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- importlib
+
+/// Which of CPython's import machinery is installed: `importlib._bootstrap`
+/// as `_frozen_importlib` (after `_install(sys, _imp)`), and the default
+/// `sys.meta_path` / `sys.path_hooks` entries it installed, to notice when a
+/// program changes them.
+struct Machinery {
+    bootstrap: Value,
+    meta_path: Vec<Value>,
+    path_hooks: Vec<Value>,
+}
+
+static MACHINERY: crate::modules::native::GilSlot = crate::modules::native::GilSlot::new();
+static BOOTSTRAP_STATE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// `_frozen_importlib` once it is installed: CPython's `importlib._bootstrap`
+/// and `_bootstrap_external` run unchanged from the stdlib, loaded the first
+/// time a module is imported from a file. Krait's own importer (the Rust code
+/// above) stays the fast path and gives modules the same `__spec__` and
+/// `__loader__` importlib would; importlib itself takes over when a program
+/// installs its own finders or path hooks. None when the stdlib or a native
+/// module the bootstrap needs is missing (imports then work without specs).
+pub fn bootstrap(vm: &mut Vm) -> Option<Value> {
+    use std::sync::atomic::Ordering;
+    if let Some(m) = MACHINERY.get() {
+        return machinery_parts(&m).map(|p| p.0);
+    }
+    if BOOTSTRAP_STATE.load(Ordering::Relaxed) != 0 {
+        return None; // in progress or failed
+    }
+    BOOTSTRAP_STATE.store(1, Ordering::Relaxed);
+    match install_bootstrap(vm) {
+        Ok(v) => {
+            MACHINERY.get_or_init(|| v.clone());
+            machinery_parts(&v).map(|p| p.0)
+        }
+        Err(e) => {
+            BOOTSTRAP_STATE.store(2, Ordering::Relaxed);
+            if std::env::var_os("KRAIT_DEBUG_IMPORT").is_some() {
+                let msg = vm.repr(&e.exc).ok().and_then(|r| r.as_str().map(|s| s.to_string())).unwrap_or_default();
+                eprintln!("krait: importlib bootstrap failed: {msg}");
+            }
+            for n in ["_frozen_importlib", "_frozen_importlib_external"] {
+                dict::dict_del_str(&vm.modules, &Value::str(n));
+            }
+            None
+        }
+    }
+}
+
+/// (bootstrap module, default meta_path, default path_hooks) from the slot value.
+fn machinery_parts(v: &Value) -> Option<(Value, Vec<Value>, Vec<Value>)> {
+    let t = v.as_tuple()?;
+    let mp = t.get(1)?.as_tuple()?.to_vec();
+    let ph = t.get(2)?.as_tuple()?.to_vec();
+    Some((t.first()?.clone(), mp, ph))
+}
+
+fn install_bootstrap(vm: &mut Vm) -> PyResult<Value> {
+    let Some(lib) = crate::stdlib_path::stdlib() else {
+        return Err(PyErr::import_error("no standard library"));
+    };
+    let bs = load_source(vm, "_frozen_importlib", &lib.join("importlib/_bootstrap.py"), None)?;
+    let imp = import_module(vm, "_imp")?;
+    let install = vm.getattr_str(&bs, "_install")?;
+    vm.call(&install, &[vm.sys.clone(), imp])?;
+    let inst_ext = vm.getattr_str(&bs, "_install_external_importers")?;
+    vm.call(&inst_ext, &[])?;
+    let ext = dict::dict_get_str(&vm.modules, "_frozen_importlib_external").ok_or_else(|| PyErr::import_error("no _frozen_importlib_external"))?;
+    // Source loading goes through Krait's compiler and bytecode cache.
+    let loader = vm.getattr_str(&ext, "SourceLoader")?;
+    let get_code = crate::types::native_function("get_code", source_loader_get_code, crate::object::NativeKind::Method, Value::NULL, None);
+    vm.setattr(&loader, &Value::str("get_code"), get_code)?;
+    let sd = module_dict(&vm.sys);
+    let mp = dict::dict_get_str(&sd, "meta_path").map(|l| vm.collect(&l)).transpose()?.unwrap_or_default();
+    let ph = dict::dict_get_str(&sd, "path_hooks").map(|l| vm.collect(&l)).transpose()?.unwrap_or_default();
+    let m = Machinery { bootstrap: bs, meta_path: mp, path_hooks: ph };
+    Ok(Value::tuple(vec![m.bootstrap, Value::tuple(m.meta_path), Value::tuple(m.path_hooks)]))
+}
+
+/// `SourceLoader.get_code(self, fullname)`: Krait's compiler and cache.
+fn source_loader_get_code(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [this, fullname] = crate::args::bind("get_code", args, kw, &["self", "fullname"])?;
+    let (this, fullname) = (this.unwrap_or(Value::NONE), fullname.unwrap_or(Value::NONE));
+    let gf = vm.getattr_str(&this, "get_filename")?;
+    let path = vm.call(&gf, &[fullname])?;
+    let p = vm.str_string(&path)?;
+    if !p.ends_with(".py") {
+        // Not a plain source file (sourceless loaders, zip files): compile its text.
+        let gd = vm.getattr_str(&this, "get_data")?;
+        let data = vm.call(&gd, &[path.clone()])?;
+        let bytes = crate::types::bytes::bytes_from_source(vm, &data, "bytes")?;
+        let src = crate::builtins::code::decode_source(vm, &bytes, &p)?;
+        let code = crate::builtins::code::compile_source(vm, &src, &p, krait_parser::Mode::Exec)?;
+        return Ok(crate::types::function::new_code_object(code));
+    }
+    let (code, _) = get_code(vm, Path::new(&p), &p)?;
+    Ok(crate::types::function::new_code_object(code))
+}
+
+/// Whether `sys.meta_path` and `sys.path_hooks` still hold exactly the
+/// entries importlib installed (then Krait's own finder is equivalent).
+fn default_machinery(vm: &mut Vm) -> bool {
+    let Some(m) = MACHINERY.get() else { return true };
+    let Some((_, mp, ph)) = machinery_parts(&m) else { return true };
+    let sd = module_dict(&vm.sys);
+    let same = |cur: Option<Value>, def: &[Value]| -> bool {
+        match cur.as_ref().and_then(|c| c.as_list()) {
+            Some(l) => {
+                let l = l.borrow();
+                l.len() == def.len() && l.iter().zip(def).all(|(a, b)| a.is(b))
+            }
+            None => false,
+        }
+    };
+    same(dict::dict_get_str(&sd, "meta_path"), &mp) && same(dict::dict_get_str(&sd, "path_hooks"), &ph)
+}
+
+/// When a program changed the import machinery, let importlib find and load
+/// top-level module `name`.
+fn python_machinery(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+    if default_machinery(vm) {
+        return None;
+    }
+    let bs = bootstrap(vm)?;
+    Some((|| {
+        let f = vm.getattr_str(&bs, "_find_and_load")?;
+        let imp = dict::dict_get_str(&vm.builtins, "__import__").unwrap_or(Value::NONE);
+        vm.call(&f, &[Value::str(name), imp])
+    })())
+}
+
+fn set_builtin_spec(vm: &mut Vm, bs: &Value, name: &str, m: &Value) -> PyResult<()> {
+    let loader = vm.getattr_str(bs, "BuiltinImporter")?;
+    let ms = vm.getattr_str(bs, "ModuleSpec")?;
+    let spec = vm.call_kw(&ms, &[Value::str(name), loader.clone(), Value::str("built-in")], &[Value::str("origin")])?;
+    let d = module_dict(m);
+    dict::dict_set_str(&d, "__spec__", spec);
+    dict::dict_set_str(&d, "__loader__", loader);
+    Ok(())
+}
+
+fn set_source_spec(vm: &mut Vm, bs: &Value, name: &str, m: &Value, fname: &str, cached: Value, pkg_dir: Option<&Path>) -> PyResult<()> {
+    let ext = dict::dict_get_str(&vm.modules, "_frozen_importlib_external").unwrap_or(Value::NONE);
+    let sfl = vm.getattr_str(&ext, "SourceFileLoader")?;
+    let loader = vm.call(&sfl, &[Value::str(name), Value::str(fname)])?;
+    let ms = vm.getattr_str(bs, "ModuleSpec")?;
+    let spec = vm.call_kw(
+        &ms,
+        &[Value::str(name), loader.clone(), Value::str(fname), Value::bool(pkg_dir.is_some())],
+        &[Value::str("origin"), Value::str("is_package")],
+    )?;
+    vm.setattr(&spec, &Value::str("has_location"), Value::TRUE)?;
+    vm.setattr(&spec, &Value::str("cached"), cached)?;
+    if let Some(p) = pkg_dir {
+        vm.setattr(&spec, &Value::str("submodule_search_locations"), Value::list(vec![Value::string(p.display().to_string())]))?;
+    }
+    let d = module_dict(m);
+    dict::dict_set_str(&d, "__spec__", spec);
+    dict::dict_set_str(&d, "__loader__", loader);
     Ok(())
 }

@@ -17,6 +17,7 @@
 
 pub mod args;
 pub mod builtins;
+pub mod bytecode_cache;
 pub mod error;
 pub mod entry;
 pub mod gc;

@@ -127,6 +127,9 @@ fn parse_args() -> (Options, Target) {
     if std::env::var_os("PYTHONUNBUFFERED").map_or(false, |v| !v.is_empty()) {
         opts.unbuffered = true;
     }
+    if std::env::var_os("PYTHONDONTWRITEBYTECODE").map_or(false, |v| !v.is_empty()) {
+        opts.dont_write_bytecode = true;
+    }
     (opts, target)
 }
 

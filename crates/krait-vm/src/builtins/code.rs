@@ -163,3 +163,65 @@ pub fn register(m: &Value) {
     add_function(m, "__import__", import);
     add_function(m, "__build_class__", build_class);
 }
+
+/// The encoding a PEP 263 cookie in the first two lines names, if any.
+fn coding_cookie(src: &[u8]) -> Option<String> {
+    for line in src.split(|&b| b == b'\n').take(2) {
+        let s = String::from_utf8_lossy(line);
+        let t = s.trim_start_matches([' ', '\t', '\x0c']);
+        if !t.starts_with('#') {
+            if t.trim().is_empty() {
+                continue;
+            }
+            return None;
+        }
+        if let Some(i) = t.find("coding") {
+            let rest = &t[i + 6..];
+            if let Some(rest) = rest.strip_prefix([':', '=']) {
+                let name: String = rest
+                    .trim_start_matches([' ', '\t'])
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    .collect();
+                if !name.is_empty() {
+                    return Some(name);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Source file bytes to text: a UTF-8 BOM is dropped, a PEP 263 coding
+/// cookie is honoured (utf-8 and latin-1 natively, others through the codec
+/// registry), and undecodable UTF-8 without a cookie is CPython's SyntaxError.
+pub fn decode_source(vm: &mut Vm, src: &[u8], filename: &str) -> PyResult<String> {
+    let src = src.strip_prefix(b"\xef\xbb\xbf").unwrap_or(src);
+    let enc = coding_cookie(src).map(|e| e.to_ascii_lowercase().replace('_', "-"));
+    match enc.as_deref() {
+        None | Some("utf-8") | Some("utf8") | Some("utf-8-unix") => match std::str::from_utf8(src) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let line = src[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let msg = if enc.is_none() {
+                    format!(
+                        "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                        src[at]
+                    )
+                } else {
+                    format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {at}: invalid start byte", src[at])
+                };
+                Err(PyErr::new(&types().exc.syntax_error, msg))
+            }
+        },
+        Some("latin-1") | Some("iso-8859-1") | Some("iso8859-1") | Some("latin1") | Some("l1") => {
+            Ok(src.iter().map(|&b| b as char).collect())
+        }
+        Some(other) => {
+            let b = Value::bytes(src.to_vec());
+            let s = vm.call_method(&b, "decode", &[Value::string(other.to_string())])?;
+            Ok(s.as_str().map(|s| s.to_string()).unwrap_or_default())
+        }
+    }
+}

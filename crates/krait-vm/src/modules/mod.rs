@@ -10,6 +10,7 @@ pub mod math;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod warnings_;
 pub mod weakref_;
 
 pub mod native;
@@ -35,6 +36,7 @@ const SINGLE: &[(&str, fn(&mut Vm) -> Value)] = &[
     ("dis", dis::make_module),
     ("_weakref", weakref_::make_module),
     ("weakref", weakref_::make_weakref_module),
+    ("_warnings", warnings_::make_module),
 ];
 
 type Group = (&'static [&'static str], fn(&mut Vm, &str) -> Value);
