@@ -606,6 +606,7 @@ pub fn init(t: &Types) {
     add_method(m, "__getattribute__", method_getattr);
     add_getset(m, "__func__", method_func, None);
     add_getset(m, "__self__", method_self, None);
+    add_method(m, "__call__", callable_call);
     for nt in [&t.builtin_function, &t.method_descriptor, &t.classmethod_descriptor] {
         add_method(nt, "__repr__", native_repr);
         add_method(nt, "__get__", native_get);
@@ -614,6 +615,7 @@ pub fn init(t: &Types) {
         add_getset(nt, "__self__", native_self, None);
         add_getset(nt, "__module__", native_module, None);
         add_getset(nt, "__doc__", native_doc, None);
+        add_method(nt, "__call__", callable_call);
     }
     let p = &t.property;
     add_native(p, "__new__", property_new, NativeKind::StaticMethod);
@@ -660,6 +662,66 @@ pub fn init(t: &Types) {
     add_getset(c, "co_names", code_names, None);
     add_getset(c, "co_freevars", code_freevars, None);
     add_getset(c, "co_cellvars", code_cellvars, None);
+    add_getset(c, "co_stacksize", code_stacksize, None);
+    add_getset(c, "co_code", code_code, None);
+    add_method(c, "co_positions", code_positions);
+    add_method(c, "co_lines", code_lines);
+}
+
+fn code_stacksize(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::int(code_attr(args).code.max_stack as i64))
+}
+
+/// `co_code`: two bytes per instruction (opcode, low byte of the operand),
+/// matching the offsets `co_positions`, `co_lines` and `tb_lasti` use. Krait's
+/// opcodes are its own, not CPython's.
+fn code_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = code_attr(args);
+    let b: Vec<u8> = c.code.instrs.iter().flat_map(|i| [i.op as u8, i.arg as u8]).collect();
+    Ok(Value::bytes(b))
+}
+
+/// `co_positions()`: (line, end_line, col, end_col) per instruction.
+fn code_positions(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("co_positions", &args[1..], kw, 0, 0)?;
+    let c = code_attr(args);
+    let items: Vec<Value> = c
+        .code
+        .locations
+        .iter()
+        .map(|l| {
+            if l.line == 0 {
+                Value::tuple(vec![Value::NONE, Value::NONE, Value::NONE, Value::NONE])
+            } else {
+                Value::tuple(vec![
+                    Value::int(l.line as i64),
+                    Value::int(l.end_line as i64),
+                    Value::int(l.col as i64),
+                    Value::int(l.end_col as i64),
+                ])
+            }
+        })
+        .collect();
+    vm.iter(&Value::list(items))
+}
+
+/// `co_lines()`: (start, end, line) byte ranges, consecutive instructions of
+/// one line merged.
+fn code_lines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("co_lines", &args[1..], kw, 0, 0)?;
+    let c = code_attr(args);
+    let mut out: Vec<(usize, usize, u32)> = Vec::new();
+    for (i, l) in c.code.locations.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.2 == l.line && last.1 == 2 * i => last.1 = 2 * i + 2,
+            _ => out.push((2 * i, 2 * i + 2, l.line)),
+        }
+    }
+    let items: Vec<Value> = out
+        .into_iter()
+        .map(|(a, b, l)| Value::tuple(vec![Value::int(a as i64), Value::int(b as i64), if l == 0 { Value::NONE } else { Value::int(l as i64) }]))
+        .collect();
+    vm.iter(&Value::list(items))
 }
 
 /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for callables with a

@@ -61,7 +61,7 @@ fn abstract_names(co: &PyObject) -> Option<Vec<String>> {
         Payload::List(l) => l.borrow().clone(),
         _ => return None,
     };
-    let mut names: Vec<String> = items.iter().filter_map(|x| x.as_str().map(|s| format!("'{s}'"))).collect();
+    let mut names: Vec<String> = items.iter().filter_map(|x| x.as_str().map(|s| s.to_string())).collect();
     names.sort();
     Some(names)
 }
