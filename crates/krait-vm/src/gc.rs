@@ -181,9 +181,7 @@ pub fn finalize_hook(o: &Obj) -> bool {
     };
     if let Err(e) = r {
         let what = del.clone().unwrap_or_else(|| me.clone());
-        let r = vm.repr_string(&what).unwrap_or_default();
-        let msg = crate::interp::unwind::format_exception(vm, &e.exc);
-        crate::modules::sys::write_stderr(vm, &format!("Exception ignored in: {r}\n{msg}"));
+        crate::modules::sys_extra::write_unraisable(vm, &e, None, Some(&what));
     }
     vm.handled_exc = saved;
     // `me` and `o` are two references; more means someone kept it.

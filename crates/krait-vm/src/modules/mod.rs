@@ -9,6 +9,7 @@ pub mod gc;
 pub mod math;
 pub mod struct_;
 pub mod sys;
+pub mod sys_extra;
 pub mod time;
 pub mod warnings_;
 pub mod weakref_;

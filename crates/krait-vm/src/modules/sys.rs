@@ -491,10 +491,6 @@ fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::float(0.005))
-}
-
 fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(crate::text::numparse::int_max_str_digits() as i64))
 }
@@ -528,7 +524,6 @@ pub fn make_module(vm: &mut Vm) -> Value {
     set_attr(&m, "maxunicode", Value::int(0x10FFFF));
     set_attr(&m, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     set_attr(&m, "platform", Value::str("linux"));
-    set_attr(&m, "implementation_name", Value::str("krait"));
     set_attr(&m, "executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
     set_attr(&m, "version", Value::str("3.11.7 (krait 0.1.0)"));
     let vi_t = structseq::new_type("sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
@@ -605,8 +600,8 @@ pub fn make_module(vm: &mut Vm) -> Value {
     add_function(&m, "_getframe", getframe);
     add_function(&m, "displayhook", displayhook);
     add_function(&m, "excepthook", excepthook);
-    add_function(&m, "getswitchinterval", getswitchinterval);
     add_function(&m, "get_int_max_str_digits", get_int_max_str_digits);
+    crate::modules::sys_extra::fill(&m);
     add_function(&m, "set_int_max_str_digits", set_int_max_str_digits);
     let dh = dict::dict_get_str(&module_dict(&m), "displayhook").unwrap();
     set_attr(&m, "__displayhook__", dh);

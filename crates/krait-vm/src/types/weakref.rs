@@ -279,9 +279,7 @@ pub fn run_callbacks(vm: &mut Vm, calls: Vec<(Value, Value)>) {
     let saved = std::mem::replace(&mut vm.handled_exc, Value::NONE);
     for (wr, cb) in calls {
         if let Err(e) = vm.call(&cb, &[wr]) {
-            let r = vm.repr_string(&cb).unwrap_or_default();
-            let msg = crate::interp::unwind::format_exception(vm, &e.exc);
-            crate::modules::sys::write_stderr(vm, &format!("Exception ignored in: {r}\n{msg}"));
+            crate::modules::sys_extra::write_unraisable(vm, &e, None, Some(&cb));
         }
     }
     vm.handled_exc = saved;
