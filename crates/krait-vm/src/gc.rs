@@ -37,8 +37,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 thread_local! {
     static VM_PTR: Cell<*mut crate::Vm> = const { Cell::new(std::ptr::null_mut()) };
-    static TRACKED: RefCell<Vec<*const PyObject>> = const { RefCell::new(Vec::new()) };
-    static STATE: GcState = const { GcState {
+}
+static TRACKED: crate::gil::GilCell<RefCell<Vec<*const PyObject>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
+static STATE: crate::gil::GilCell<GcState> = crate::gil::GilCell::new(GcState {
         enabled: Cell::new(true),
         collecting: Cell::new(false),
         count: Cell::new(0),
@@ -49,9 +50,8 @@ thread_local! {
         collections: Cell::new(0),
         collected: Cell::new(0),
         debug: Cell::new(0),
-    } };
-    static CALLBACKS: RefCell<Option<Value>> = const { RefCell::new(None) };
-}
+    });
+static CALLBACKS: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 /// Set by `track` when enough allocations happened; polled by the interpreter.
 pub static GC_PENDING: AtomicBool = AtomicBool::new(false);

@@ -33,10 +33,9 @@ fn not_found_msg(name: &str, msg: String) -> PyErr {
     e
 }
 
-thread_local! {
-    /// Modules whose code is running right now (for circular-import messages).
-    static INITIALIZING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// Modules whose code is running right now (for circular-import messages).
+    
+static INITIALIZING: crate::gil::GilCell<std::cell::RefCell<Vec<String>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
 fn is_initializing(name: &str) -> bool {
     INITIALIZING.with(|i| i.borrow().iter().any(|n| n == name))

@@ -267,11 +267,9 @@ impl std::fmt::Debug for Value {
     }
 }
 
-thread_local! {
-    static RELEASE_DEPTH: Cell<u32> = const { Cell::new(0) };
-    static TRASH: RefCell<Vec<Obj>> = const { RefCell::new(Vec::new()) };
-    static FINALIZER: Cell<Option<fn(&Obj) -> bool>> = const { Cell::new(None) };
-}
+static RELEASE_DEPTH: crate::gil::GilCell<Cell<u32>> = crate::gil::GilCell::new(Cell::new(0));
+static TRASH: crate::gil::GilCell<RefCell<Vec<Obj>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
+static FINALIZER: crate::gil::GilCell<Cell<Option<fn(&Obj) -> bool>>> = crate::gil::GilCell::new(Cell::new(None));
 
 /// How deep frees may nest on the Rust stack before the rest is deferred.
 const MAX_RELEASE_DEPTH: u32 = 64;
@@ -287,27 +285,22 @@ pub fn set_finalizer_hook(hook: fn(&Obj) -> bool) {
 /// an explicit trash list drained by the outermost call (CPython's trashcan).
 fn release(rc: Obj) {
     if rc.needs_finalizer() {
-        if let Some(hook) = FINALIZER.try_with(|f| f.get()).ok().flatten() {
+        if let Some(hook) = FINALIZER.with(|f| f.get()) {
             if hook(&rc) {
                 return; // resurrected: someone else holds it now
             }
         }
     }
-    // During thread teardown the thread-locals may be gone: just free.
-    let Ok(depth) = RELEASE_DEPTH.try_with(|d| d.get()) else {
-        drop(rc);
-        return;
-    };
+    let depth = RELEASE_DEPTH.with(|d| d.get());
     if depth >= MAX_RELEASE_DEPTH {
-        // If the thread-local is gone, the closure (and `rc` in it) is just dropped.
-        let _ = TRASH.try_with(move |t| t.borrow_mut().push(rc));
+        TRASH.with(move |t| t.borrow_mut().push(rc));
         return;
     }
     RELEASE_DEPTH.with(|d| d.set(depth + 1));
     drop(rc);
     if depth == 0 {
         loop {
-            let next = TRASH.try_with(|t| t.borrow_mut().pop()).ok().flatten();
+            let next = TRASH.with(|t| t.borrow_mut().pop());
             match next {
                 Some(o) => drop(o),
                 None => break,

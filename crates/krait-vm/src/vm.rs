@@ -57,6 +57,8 @@ impl Vm {
     /// Create the interpreter state: builtin types, `builtins`, `sys`.
     /// `stack_size` is the size of the current thread's stack in bytes.
     pub fn new(options: Options, stack_size: usize) -> Vm {
+        // The main thread holds the GIL from the start.
+        crate::gil::acquire(false);
         crate::types::init_types();
         let here = 0u8;
         let sp = &here as *const u8 as usize;
@@ -90,6 +92,38 @@ impl Vm {
         crate::value::set_finalizer_hook(crate::gc::finalize_hook);
         crate::interp::signals::install();
         vm
+    }
+
+    /// The state of a new thread (see threads.rs), sharing `builtins`, `sys`
+    /// and `sys.modules` with the thread that started it. The caller holds the GIL.
+    pub fn for_thread(
+        builtins: Value,
+        builtins_dict: Value,
+        sys: Value,
+        modules: Value,
+        options: Options,
+        recursion_limit: u32,
+        stack_size: usize,
+    ) -> Vm {
+        let here = 0u8;
+        let sp = &here as *const u8 as usize;
+        let stack_limit = sp.saturating_sub(stack_size.saturating_sub(STACK_RESERVE + 64 * 1024));
+        Vm {
+            builtins,
+            builtins_dict,
+            sys,
+            modules,
+            depth: 0,
+            recursion_limit,
+            handled_exc: Value::NONE,
+            reraising: false,
+            stack_limit,
+            options,
+            repr_guard: Vec::new(),
+            frames: Vec::new(),
+            arena: Vm::new_arena(),
+            arena_top: 0,
+        }
     }
 
     /// Enter a Python-level call: checks the recursion limit and the Rust stack.

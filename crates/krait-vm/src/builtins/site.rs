@@ -147,9 +147,7 @@ fn aiter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(it)
 }
 
-thread_local! {
-    static ANEXT_DEFAULT: RefCell<Option<Value>> = const { RefCell::new(None) };
-}
+static ANEXT_DEFAULT: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 const ANEXT_SRC: &str = "async def anext_awaitable(awaitable, default):\n    try:\n        return await awaitable\n    except StopAsyncIteration:\n        return default\n";
 

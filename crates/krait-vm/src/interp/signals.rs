@@ -30,6 +30,9 @@ pub fn take_sigint() -> bool {
 /// Run at loop back-edges: deliver pending signals.
 #[inline]
 pub fn periodic_check(_vm: &mut Vm) -> PyResult<()> {
+    if crate::gil::breaker() & (crate::gil::BREAK_GIL | crate::gil::BREAK_GIL_PRIORITY) != 0 {
+        crate::gil::maybe_yield();
+    }
     if SIGINT_PENDING.load(Ordering::Relaxed) && take_sigint() {
         return Err(PyErr::bare(&types().exc.keyboard_interrupt));
     }

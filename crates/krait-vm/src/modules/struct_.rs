@@ -16,11 +16,9 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::cell::RefCell;
 
-thread_local! {
-    static ERROR: RefCell<Option<Value>> = const { RefCell::new(None) };
-    static STRUCT_TYPE: RefCell<Option<Value>> = const { RefCell::new(None) };
-    static ITER_TYPE: RefCell<Option<Value>> = const { RefCell::new(None) };
-}
+static ERROR: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
+static STRUCT_TYPE: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
+static ITER_TYPE: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 fn error_class(vm: &mut Vm) -> Value {
     if let Some(v) = ERROR.with(|e| e.borrow().clone()) {

@@ -13,9 +13,7 @@ extern "C" {
     fn tzset();
 }
 
-thread_local! {
-    static STRUCT_TIME: RefCell<Option<Value>> = const { RefCell::new(None) };
-}
+static STRUCT_TIME: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 const FIELDS: [&str; 9] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
 

@@ -530,9 +530,7 @@ impl crate::object::NativeData for AsendState {
 }
 
 fn asend_type() -> Value {
-    thread_local! {
-        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
-    }
+    static T: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
     T.with(|t| {
         if let Some(v) = t.borrow().as_ref() {
             return v.clone();

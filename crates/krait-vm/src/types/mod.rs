@@ -322,9 +322,7 @@ pub fn lookup(ty: &PyObject, name: &str) -> Option<Value> {
 /// The interned str for a (usually `'static`) name, cached by address.
 pub fn name_value(name: &str) -> Value {
     const N: usize = 256;
-    thread_local! {
-        static CACHE: RefCell<Vec<(usize, usize, Value)>> = RefCell::new(Vec::new());
-    }
+    static CACHE: crate::gil::GilLazy<RefCell<Vec<(usize, usize, Value)>>> = crate::gil::GilLazy::new(|| RefCell::new(Vec::new()));
     let addr = name.as_ptr() as usize;
     let slot = (addr >> 3) % N;
     CACHE.with(|c| {
@@ -398,11 +396,9 @@ struct AttrCacheEntry {
     value: Value,
 }
 
-thread_local! {
-    static ATTR_CACHE: RefCell<Vec<AttrCacheEntry>> = RefCell::new(
+static ATTR_CACHE: crate::gil::GilLazy<RefCell<Vec<AttrCacheEntry>>> = crate::gil::GilLazy::new(|| RefCell::new(
         (0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { ty: 0, version: 0, name: Value::NULL, value: Value::NULL }).collect(),
-    );
-}
+    ));
 
 static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 

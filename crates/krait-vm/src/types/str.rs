@@ -145,10 +145,7 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
     }
 }
 
-thread_local! {
-    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
+static INTERNED: crate::gil::GilLazy<std::cell::RefCell<std::collections::HashMap<Box<str>, Value>>> = crate::gil::GilLazy::new(|| std::cell::RefCell::new(std::collections::HashMap::new()));
 
 /// The interned str for `s`: equal names share one object, so dict lookups
 /// of identifiers succeed on the identity check. Interned strings live forever.

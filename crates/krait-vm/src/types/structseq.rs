@@ -106,9 +106,7 @@ fn structseq_reduce(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
 
 /// The `types.SimpleNamespace` class (created once).
 pub fn namespace_type() -> Value {
-    thread_local! {
-        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
-    }
+    static T: crate::gil::GilCell<RefCell<Option<Value>>> = crate::gil::GilCell::new(RefCell::new(None));
     T.with(|c| {
         if let Some(v) = c.borrow().as_ref() {
             return v.clone();

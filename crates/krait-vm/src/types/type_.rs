@@ -692,9 +692,7 @@ pub fn union_instancecheck(vm: &mut Vm, u: &Value, v: &Value) -> PyResult<bool> 
 }
 
 fn helper_class(name: &str) -> Value {
-    thread_local! {
-        static CACHE: std::cell::RefCell<Vec<(String, Value)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
+    static CACHE: crate::gil::GilCell<std::cell::RefCell<Vec<(String, Value)>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
     CACHE.with(|c| {
         if let Some((_, v)) = c.borrow().iter().find(|(n, _)| n == name) {
             return v.clone();

@@ -37,9 +37,7 @@ pub struct WeakRefData {
     pub kind: u8,
 }
 
-thread_local! {
-    static REGISTRY: RefCell<HashMap<usize, Vec<Weak<PyObject>>>> = RefCell::new(HashMap::new());
-}
+static REGISTRY: crate::gil::GilLazy<RefCell<HashMap<usize, Vec<Weak<PyObject>>>>> = crate::gil::GilLazy::new(|| RefCell::new(HashMap::new()));
 
 struct ProxyTypes {
     proxy: Value,

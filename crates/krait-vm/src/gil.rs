@@ -1,0 +1,241 @@
+//! The global interpreter lock and state shared by all threads.
+//!
+//! Python threads are OS threads. Objects are reference-counted without
+//! atomics, so only the thread holding the GIL may touch them; holding a
+//! `&mut Vm` is the proof (each thread has its own `Vm`, created while it
+//! holds the GIL).
+//!
+//! **Hand-over.** A thread that wants the GIL joins a FIFO queue of waiters
+//! and sets a request bit in [`BREAKER`]; the running thread sees the bit at
+//! its next periodic check (loop back-edges and calls) and hands the GIL
+//! directly to the waiter at the head of the queue, which is woken with
+//! `unpark` — no convoy, no thundering herd, no barging by the thread that
+//! just released it. A thread coming back from a blocking call (I/O, sleep,
+//! a lock wait) queues as a *priority* waiter: the holder yields to it at
+//! once. A thread that merely lost its time slice waits its turn, and the
+//! holder yields to it only after the switch interval
+//! (`sys.setswitchinterval`), so CPU-bound threads share the CPU without
+//! ping-ponging.
+//!
+//! **Shared state.** Process-wide interpreter state that used to be
+//! per-thread lives in [`GilCell`]s: plain statics that may only be touched
+//! by the GIL holder.
+
+use std::cell::UnsafeCell;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// A static only the GIL holder touches. `with` mirrors `LocalKey::with`, so a
+/// `thread_local!` that must be shared by all threads becomes
+/// `static X: GilCell<T> = GilCell::new(init);` with no other change.
+pub struct GilCell<T>(UnsafeCell<T>);
+
+// SAFETY: every access happens on the thread holding the GIL, which
+// serialises them; values are never handed to threads without it.
+unsafe impl<T> Sync for GilCell<T> {}
+
+impl<T> GilCell<T> {
+    pub const fn new(v: T) -> GilCell<T> {
+        GilCell(UnsafeCell::new(v))
+    }
+
+    /// Run `f` on the value (the caller holds the GIL).
+    #[inline]
+    pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        // SAFETY: see the Sync impl; only shared references are handed out.
+        f(unsafe { &*self.0.get() })
+    }
+}
+
+/// A lazily built [`GilCell`] for values without a `const` constructor.
+pub struct GilLazy<T> {
+    cell: UnsafeCell<Option<T>>,
+    init: fn() -> T,
+}
+
+// SAFETY: as for GilCell.
+unsafe impl<T> Sync for GilLazy<T> {}
+
+impl<T> GilLazy<T> {
+    pub const fn new(init: fn() -> T) -> GilLazy<T> {
+        GilLazy { cell: UnsafeCell::new(None), init }
+    }
+
+    #[inline]
+    pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        // SAFETY: see GilCell; initialisation happens once, under the GIL.
+        unsafe {
+            let slot = &mut *self.cell.get();
+            if slot.is_none() {
+                *slot = Some((self.init)());
+            }
+            f(slot.as_ref().unwrap_unchecked())
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the eval breaker
+
+/// Bits the interpreter's periodic check polls with one load.
+pub static BREAKER: AtomicU32 = AtomicU32::new(0);
+/// A signal handler ran (see interp/signals.rs).
+pub const BREAK_SIGNAL: u32 = 1;
+/// The cycle collector wants to run.
+pub const BREAK_GC: u32 = 2;
+/// Another thread waits for the GIL (yield after the switch interval).
+pub const BREAK_GIL: u32 = 4;
+/// A thread back from a blocking call waits for the GIL (yield now).
+pub const BREAK_GIL_PRIORITY: u32 = 8;
+/// Pending calls scheduled by other threads (`_thread.interrupt_main`...).
+pub const BREAK_PENDING: u32 = 16;
+
+#[inline]
+pub fn breaker() -> u32 {
+    BREAKER.load(Ordering::Relaxed)
+}
+
+pub fn set_break(bit: u32) {
+    BREAKER.fetch_or(bit, Ordering::SeqCst);
+}
+
+pub fn clear_break(bit: u32) {
+    BREAKER.fetch_and(!bit, Ordering::SeqCst);
+}
+
+// ---------------------------------------------------------------- the lock
+
+struct Waiter {
+    thread: std::thread::Thread,
+    granted: Arc<AtomicBool>,
+    priority: bool,
+}
+
+struct State {
+    held: bool,
+    waiters: VecDeque<Waiter>,
+    /// When the current holder got the GIL.
+    since: Instant,
+    /// Threads that exist (1 until a second thread starts: then the checks matter).
+    threads: usize,
+}
+
+static STATE: Mutex<Option<State>> = Mutex::new(None);
+/// More than one thread exists: the periodic check has GIL work to do.
+pub static THREADED: AtomicBool = AtomicBool::new(false);
+
+fn lock_state() -> std::sync::MutexGuard<'static, Option<State>> {
+    let mut g = STATE.lock().unwrap_or_else(|e| e.into_inner());
+    if g.is_none() {
+        *g = Some(State { held: false, waiters: VecDeque::new(), since: Instant::now(), threads: 1 });
+    }
+    g
+}
+
+fn update_bits(st: &State) {
+    let prio = st.waiters.iter().any(|w| w.priority);
+    if st.waiters.is_empty() {
+        clear_break(BREAK_GIL | BREAK_GIL_PRIORITY);
+    } else if prio {
+        set_break(BREAK_GIL | BREAK_GIL_PRIORITY);
+    } else {
+        clear_break(BREAK_GIL_PRIORITY);
+        set_break(BREAK_GIL);
+    }
+}
+
+/// Take the GIL, waiting for it if needed. `priority`: the thread comes back
+/// from a blocking call and should get the GIL at the holder's next check.
+pub fn acquire(priority: bool) {
+    let granted = {
+        let mut g = lock_state();
+        let st = g.as_mut().unwrap();
+        if !st.held && st.waiters.is_empty() {
+            st.held = true;
+            st.since = Instant::now();
+            return;
+        }
+        let granted = Arc::new(AtomicBool::new(false));
+        let w = Waiter { thread: std::thread::current(), granted: granted.clone(), priority };
+        if priority {
+            // After the other priority waiters, before the time-sliced ones.
+            let pos = st.waiters.iter().position(|w| !w.priority).unwrap_or(st.waiters.len());
+            st.waiters.insert(pos, w);
+        } else {
+            st.waiters.push_back(w);
+        }
+        update_bits(st);
+        granted
+    };
+    while !granted.load(Ordering::Acquire) {
+        std::thread::park();
+    }
+}
+
+/// Give up the GIL: directly to the longest (priority-first) waiter, if any.
+pub fn release() {
+    let mut g = lock_state();
+    let st = g.as_mut().unwrap();
+    match st.waiters.pop_front() {
+        Some(w) => {
+            st.since = Instant::now();
+            update_bits(st);
+            w.granted.store(true, Ordering::Release);
+            w.thread.unpark();
+        }
+        None => {
+            st.held = false;
+            update_bits(st);
+        }
+    }
+}
+
+/// The switch interval in effect (`sys.setswitchinterval`).
+fn switch_interval() -> std::time::Duration {
+    let f = f64::from_bits(crate::modules::sys_extra::SWITCH_INTERVAL.load(Ordering::Relaxed));
+    std::time::Duration::from_secs_f64(f.clamp(1e-6, 1e6))
+}
+
+/// At a periodic check with a GIL request pending: yield if a priority waiter
+/// is queued or the switch interval has passed.
+pub fn maybe_yield() {
+    let bits = breaker();
+    if bits & BREAK_GIL_PRIORITY == 0 {
+        let since = lock_state().as_ref().unwrap().since;
+        if since.elapsed() < switch_interval() {
+            return;
+        }
+    }
+    release();
+    acquire(false);
+}
+
+/// Run `f` (a blocking call that touches no Python object) without the GIL,
+/// so other threads run meanwhile; then take the GIL back with priority.
+/// The `&mut Vm` borrow keeps `f` from using the interpreter.
+#[inline]
+pub fn allow_threads<R>(_vm: &mut crate::Vm, f: impl FnOnce() -> R) -> R {
+    if !THREADED.load(Ordering::Relaxed) {
+        return f();
+    }
+    release();
+    let r = f();
+    acquire(true);
+    r
+}
+
+/// A new thread is about to start (it will `acquire` on its own).
+pub fn thread_started() {
+    let mut g = lock_state();
+    let st = g.as_mut().unwrap();
+    st.threads += 1;
+    THREADED.store(true, Ordering::SeqCst);
+}
+
+/// A thread ended (after its final `release`).
+pub fn thread_ended() {
+    let mut g = lock_state();
+    let st = g.as_mut().unwrap();
+    st.threads = st.threads.saturating_sub(1);
+}
