@@ -183,6 +183,15 @@ pub const EXIT_BY_SIGINT: i32 = -2;
 /// their `__del__` runs, like CPython's module teardown), then cyclic garbage
 /// is collected. Other modules are left to the process exit.
 pub fn shutdown(vm: &mut Vm) {
+    // Wait for the non-daemon threads, as CPython's finalisation does.
+    if let Some(th) = dict::dict_get_str(&vm.modules, "threading") {
+        if let Ok(f) = vm.getattr_str(&th, "_shutdown") {
+            if let Err(e) = vm.call(&f, &[]) {
+                crate::modules::sys_extra::write_unraisable(vm, &e, Some("Exception ignored on threading shutdown"), None);
+            }
+        }
+    }
+    crate::gil::FINALIZING.store(true, std::sync::atomic::Ordering::SeqCst);
     if let Some(m) = dict::dict_get_str(&vm.modules, "__main__") {
         let d = module_dict(&m);
         let keys = d.as_dict().map(|x| x.borrow().keys()).unwrap_or_default();

@@ -145,6 +145,11 @@ fn update_bits(st: &State) {
     }
 }
 
+/// Set once the main thread starts tearing the interpreter down: from then on
+/// it keeps the GIL, and other (daemon) threads wanting it wait forever, so
+/// they never run on freed state.
+pub static FINALIZING: AtomicBool = AtomicBool::new(false);
+
 /// Take the GIL, waiting for it if needed. `priority`: the thread comes back
 /// from a blocking call and should get the GIL at the holder's next check.
 pub fn acquire(priority: bool) {
@@ -170,6 +175,13 @@ pub fn acquire(priority: bool) {
     };
     while !granted.load(Ordering::Acquire) {
         std::thread::park();
+    }
+    if FINALIZING.load(Ordering::SeqCst) && !is_main_thread() {
+        // Hand it back and stop here until the process exits.
+        release();
+        loop {
+            std::thread::park();
+        }
     }
 }
 
@@ -200,6 +212,9 @@ fn switch_interval() -> std::time::Duration {
 /// At a periodic check with a GIL request pending: yield if a priority waiter
 /// is queued or the switch interval has passed.
 pub fn maybe_yield() {
+    if FINALIZING.load(Ordering::Relaxed) {
+        return;
+    }
     let bits = breaker();
     if bits & BREAK_GIL_PRIORITY == 0 {
         let since = lock_state().as_ref().unwrap().since;
@@ -216,13 +231,34 @@ pub fn maybe_yield() {
 /// The `&mut Vm` borrow keeps `f` from using the interpreter.
 #[inline]
 pub fn allow_threads<R>(_vm: &mut crate::Vm, f: impl FnOnce() -> R) -> R {
-    if !THREADED.load(Ordering::Relaxed) {
+    if !THREADED.load(Ordering::Relaxed) || FINALIZING.load(Ordering::Relaxed) {
         return f();
     }
     release();
     let r = f();
     acquire(true);
     r
+}
+
+/// Give the other threads a turn (`time.sleep(0)`): to the back of the queue.
+pub fn yield_now(_vm: &mut crate::Vm) {
+    if THREADED.load(Ordering::Relaxed) && !FINALIZING.load(Ordering::Relaxed) {
+        release();
+        acquire(false);
+    }
+}
+
+/// The OS ident of the main thread (set when the first `Vm` is made).
+static MAIN_THREAD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+pub fn set_main_thread() {
+    MAIN_THREAD.store(crate::modules::sys_extra::thread_ident(), Ordering::Relaxed);
+}
+
+/// Whether the calling thread is the main thread (signals are delivered there).
+pub fn is_main_thread() -> bool {
+    let m = MAIN_THREAD.load(Ordering::Relaxed);
+    m == 0 || m == crate::modules::sys_extra::thread_ident()
 }
 
 /// A new thread is about to start (it will `acquire` on its own).

@@ -59,6 +59,7 @@ impl Vm {
     pub fn new(options: Options, stack_size: usize) -> Vm {
         // The main thread holds the GIL from the start.
         crate::gil::acquire(false);
+        crate::gil::set_main_thread();
         crate::types::init_types();
         let here = 0u8;
         let sp = &here as *const u8 as usize;

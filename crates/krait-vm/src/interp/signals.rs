@@ -33,7 +33,7 @@ pub fn periodic_check(_vm: &mut Vm) -> PyResult<()> {
     if crate::gil::breaker() & (crate::gil::BREAK_GIL | crate::gil::BREAK_GIL_PRIORITY) != 0 {
         crate::gil::maybe_yield();
     }
-    if SIGINT_PENDING.load(Ordering::Relaxed) && take_sigint() {
+    if SIGINT_PENDING.load(Ordering::Relaxed) && crate::gil::is_main_thread() && take_sigint() {
         return Err(PyErr::bare(&types().exc.keyboard_interrupt));
     }
     if crate::gc::GC_PENDING.load(Ordering::Relaxed) {

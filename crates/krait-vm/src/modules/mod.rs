@@ -3,6 +3,7 @@
 //! system. A group (a folder) lists the names it provides in its `NAMES`
 //! and builds them in its `make(vm, name)`.
 
+pub mod abc_;
 pub mod cmath;
 pub mod dis;
 pub mod gc;
@@ -38,6 +39,7 @@ const SINGLE: &[(&str, fn(&mut Vm) -> Value)] = &[
     ("_weakref", weakref_::make_module),
     ("weakref", weakref_::make_weakref_module),
     ("_warnings", warnings_::make_module),
+    ("_abc", abc_::make_module),
 ];
 
 type Group = (&'static [&'static str], fn(&mut Vm, &str) -> Value);

@@ -100,6 +100,11 @@ fn t_sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if !s.is_finite() || s > 1e15 {
         return Err(PyErr::overflow("timestamp too large to convert to C _PyTime_t"));
     }
+    if s == 0.0 {
+        // sleep(0): let the other threads run.
+        crate::gil::yield_now(vm);
+        return Ok(Value::NONE);
+    }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(s);
     loop {
         let now = std::time::Instant::now();
@@ -107,7 +112,7 @@ fn t_sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             break;
         }
         let left = (deadline - now).min(std::time::Duration::from_millis(50));
-        std::thread::sleep(left);
+        crate::gil::allow_threads(vm, || std::thread::sleep(left));
         crate::interp::signals::periodic_check(vm)?;
     }
     Ok(Value::NONE)
