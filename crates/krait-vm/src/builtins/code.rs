@@ -124,21 +124,67 @@ fn eval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     run_code(vm, code, g, l, None)
 }
 
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// Whether `v` is an instance of `_ast.AST` (only possible once `_ast` is imported).
+fn ast_module_if_node(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let Some(m) = dict::dict_get_str(&vm.modules, "_ast") else { return Ok(None) };
+    let base = vm.getattr_str(&m, "AST")?;
+    Ok(if vm.isinstance(v, &base)? { Some(m) } else { None })
+}
+
 fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [source, filename, mode, _flags, _dont_inherit, _optimize] = bind(
+    let [source, filename, mode, flags, _dont_inherit, _optimize, _fv] = bind(
         "compile",
         args,
         kw,
-        &["source", "filename", "mode", "flags=", "dont_inherit=", "optimize=", "*", ],
+        &["source", "filename", "mode", "flags=", "dont_inherit=", "optimize=", "*", "_feature_version="],
     )?;
-    let text = source_text(vm, &source.unwrap(), "compile")?;
-    let filename = vm.str_string(&filename.unwrap())?;
-    let mode = match mode.unwrap().as_str() {
-        Some("exec") => Mode::Exec,
-        Some("eval") => Mode::Eval,
-        Some("single") => Mode::Single,
+    let source = source.unwrap_or(Value::NONE);
+    let flags = match flags {
+        Some(f) => vm.index_value(&f)?,
+        None => 0,
+    };
+    let filename = filename.unwrap_or(Value::NONE);
+    let filename = match filename.as_bytes() {
+        Some(b) => String::from_utf8_lossy(b).into_owned(),
+        None => {
+            let f = match vm.getattr_opt(&filename, &Value::str("__fspath__"))? {
+                Some(fs) if filename.as_str().is_none() => vm.call(&fs, &[])?,
+                _ => filename,
+            };
+            vm.str_string(&f)?
+        }
+    };
+    let mode_s = mode.as_ref().and_then(|m| m.as_str().map(|s| s.to_string())).unwrap_or_default();
+    let mode = match mode_s.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    // An AST object: return it (ONLY_AST) or compile its unparsed text.
+    if let Some(astm) = ast_module_if_node(vm, &source)? {
+        if flags & PYCF_ONLY_AST != 0 {
+            return Ok(source);
+        }
+        let f = vm.getattr_str(&astm, "_to_source")?;
+        let text = vm.call(&f, &[source])?;
+        let text = vm.str_string(&text)?;
+        let code = compile_source(vm, &text, &filename, mode)?;
+        return Ok(crate::types::function::new_code_object(code));
+    }
+    let text = source_text(vm, &source, "compile")?;
+    if flags & PYCF_ONLY_AST != 0 {
+        let tree = match krait_parser::parse(&text, &filename, mode) {
+            Ok(t) => t,
+            Err(e) => return Err(syntax_error(&e, &filename, &text)),
+        };
+        let dumped = krait_parser::dump::dump(&tree, true);
+        let astm = crate::import::import_module(vm, "_ast")?;
+        let f = vm.getattr_str(&astm, "_from_dump")?;
+        return vm.call(&f, &[Value::string(dumped)]);
+    }
     let code = compile_source(vm, &text, &filename, mode)?;
     Ok(crate::types::function::new_code_object(code))
 }

@@ -286,6 +286,8 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     match dict::dict_get_str(&cls_dict, "__slots__") {
         Some(sl) => {
             let names: Vec<Value> = if sl.as_pystr().is_some() { vec![sl] } else { vm.collect(&sl)? };
+            // Names this __slots__ already added (a repeated name gets a new slot, as in CPython).
+            let mut added: Vec<String> = Vec::new();
             for n in names {
                 let s = n.as_str().ok_or_else(|| PyErr::type_error(format!(
                     "__slots__ items must be strings, not '{}'", type_ref(&n).type_name_str())))?.to_string();
@@ -302,11 +304,12 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 } else {
                     s.clone()
                 };
-                if dict::dict_get_str(&cls_dict, &mangled).is_some() {
+                if !added.contains(&mangled) && dict::dict_get_str(&cls_dict, &mangled).is_some() {
                     return Err(PyErr::value_error(format!(
                         "'{s}' in __slots__ conflicts with class variable"
                     )));
                 }
+                added.push(mangled.clone());
                 let index = slot_names.len();
                 slot_names.push(mangled.clone());
                 let d = Value::from_obj(PyObject::new(
