@@ -5,17 +5,19 @@
 //! `&mut Vm` is the proof (each thread has its own `Vm`, created while it
 //! holds the GIL).
 //!
-//! **Hand-over.** A thread that wants the GIL joins a FIFO queue of waiters
-//! and sets a request bit in [`BREAKER`]; the running thread sees the bit at
-//! its next periodic check (loop back-edges and calls) and hands the GIL
-//! directly to the waiter at the head of the queue, which is woken with
-//! `unpark` — no convoy, no thundering herd, no barging by the thread that
-//! just released it. A thread coming back from a blocking call (I/O, sleep,
-//! a lock wait) queues as a *priority* waiter: the holder yields to it at
-//! once. A thread that merely lost its time slice waits its turn, and the
-//! holder yields to it only after the switch interval
-//! (`sys.setswitchinterval`), so CPU-bound threads share the CPU without
-//! ping-ponging.
+//! **Hand-over.** A thread that wants the GIL joins a queue of waiters and
+//! sets a request bit in [`BREAKER`]; the running thread sees the bit at its
+//! next periodic check (loop back-edges) and hands the GIL *directly* to the
+//! chosen waiter, which alone is woken (`unpark`) — no convoy, no thundering
+//! herd, no barging by the thread that just let go. A thread coming back from
+//! a blocking call (I/O, sleep, a lock wait) is a *priority* waiter: the
+//! holder yields to it at once, and itself re-queues with priority (its slice
+//! was cut short). A thread that merely used up its slice waits its turn: the
+//! holder yields to it after the switch interval (`sys.setswitchinterval`),
+//! and a waiter that has waited a whole interval is served before any
+//! priority waiter, so nobody starves. Threads that mostly block (message
+//! passing) thus run as soon as they are ready, and CPU-bound threads share
+//! what is left in slices of the switch interval.
 //!
 //! **Shared state.** Process-wide interpreter state that used to be
 //! per-thread lives in [`GilCell`]s: plain statics that may only be touched
@@ -110,15 +112,15 @@ struct Waiter {
     thread: std::thread::Thread,
     granted: Arc<AtomicBool>,
     priority: bool,
+    since: Instant,
 }
 
 struct State {
     held: bool,
+    /// Waiting threads in arrival order.
     waiters: VecDeque<Waiter>,
     /// When the current holder got the GIL.
     since: Instant,
-    /// Threads that exist (1 until a second thread starts: then the checks matter).
-    threads: usize,
 }
 
 static STATE: Mutex<Option<State>> = Mutex::new(None);
@@ -128,16 +130,15 @@ pub static THREADED: AtomicBool = AtomicBool::new(false);
 fn lock_state() -> std::sync::MutexGuard<'static, Option<State>> {
     let mut g = STATE.lock().unwrap_or_else(|e| e.into_inner());
     if g.is_none() {
-        *g = Some(State { held: false, waiters: VecDeque::new(), since: Instant::now(), threads: 1 });
+        *g = Some(State { held: false, waiters: VecDeque::new(), since: Instant::now() });
     }
     g
 }
 
 fn update_bits(st: &State) {
-    let prio = st.waiters.iter().any(|w| w.priority);
     if st.waiters.is_empty() {
         clear_break(BREAK_GIL | BREAK_GIL_PRIORITY);
-    } else if prio {
+    } else if st.waiters.iter().any(|w| w.priority) {
         set_break(BREAK_GIL | BREAK_GIL_PRIORITY);
     } else {
         clear_break(BREAK_GIL_PRIORITY);
@@ -151,7 +152,8 @@ fn update_bits(st: &State) {
 pub static FINALIZING: AtomicBool = AtomicBool::new(false);
 
 /// Take the GIL, waiting for it if needed. `priority`: the thread comes back
-/// from a blocking call and should get the GIL at the holder's next check.
+/// from a blocking call (or was preempted by one) and should get the GIL at
+/// the holder's next check.
 pub fn acquire(priority: bool) {
     let granted = {
         let mut g = lock_state();
@@ -162,14 +164,7 @@ pub fn acquire(priority: bool) {
             return;
         }
         let granted = Arc::new(AtomicBool::new(false));
-        let w = Waiter { thread: std::thread::current(), granted: granted.clone(), priority };
-        if priority {
-            // After the other priority waiters, before the time-sliced ones.
-            let pos = st.waiters.iter().position(|w| !w.priority).unwrap_or(st.waiters.len());
-            st.waiters.insert(pos, w);
-        } else {
-            st.waiters.push_back(w);
-        }
+        st.waiters.push_back(Waiter { thread: std::thread::current(), granted: granted.clone(), priority, since: Instant::now() });
         update_bits(st);
         granted
     };
@@ -185,11 +180,22 @@ pub fn acquire(priority: bool) {
     }
 }
 
-/// Give up the GIL: directly to the longest (priority-first) waiter, if any.
+/// Which waiter gets the GIL next: the oldest if it has waited a whole
+/// switch interval (nobody starves), else the first priority waiter, else
+/// the oldest.
+fn pick(st: &State) -> Option<usize> {
+    let oldest = st.waiters.front()?;
+    if oldest.since.elapsed() >= switch_interval() {
+        return Some(0);
+    }
+    Some(st.waiters.iter().position(|w| w.priority).unwrap_or(0))
+}
+
+/// Give up the GIL: directly to the waiter `pick` chooses, if any.
 pub fn release() {
     let mut g = lock_state();
     let st = g.as_mut().unwrap();
-    match st.waiters.pop_front() {
+    match pick(st).and_then(|i| st.waiters.remove(i)) {
         Some(w) => {
             st.since = Instant::now();
             update_bits(st);
@@ -209,21 +215,27 @@ fn switch_interval() -> std::time::Duration {
     std::time::Duration::from_secs_f64(f.clamp(1e-6, 1e6))
 }
 
-/// At a periodic check with a GIL request pending: yield if a priority waiter
-/// is queued or the switch interval has passed.
+/// At a periodic check with a GIL request pending: yield at once to a
+/// priority waiter (keeping priority ourselves, since our slice was cut
+/// short), or after the switch interval to anyone.
 pub fn maybe_yield() {
     if FINALIZING.load(Ordering::Relaxed) {
         return;
     }
-    let bits = breaker();
-    if bits & BREAK_GIL_PRIORITY == 0 {
-        let since = lock_state().as_ref().unwrap().since;
-        if since.elapsed() < switch_interval() {
+    let cut_short = {
+        let g = lock_state();
+        let st = g.as_ref().unwrap();
+        let interval = switch_interval();
+        let slice_over = st.since.elapsed() >= interval;
+        let starving = st.waiters.front().map_or(false, |w| w.since.elapsed() >= interval);
+        let prio = st.waiters.iter().any(|w| w.priority);
+        if !(prio || slice_over || starving) {
             return;
         }
-    }
+        !slice_over
+    };
     release();
-    acquire(false);
+    acquire(cut_short);
 }
 
 /// Run `f` (a blocking call that touches no Python object) without the GIL,
@@ -263,15 +275,8 @@ pub fn is_main_thread() -> bool {
 
 /// A new thread is about to start (it will `acquire` on its own).
 pub fn thread_started() {
-    let mut g = lock_state();
-    let st = g.as_mut().unwrap();
-    st.threads += 1;
     THREADED.store(true, Ordering::SeqCst);
 }
 
 /// A thread ended (after its final `release`).
-pub fn thread_ended() {
-    let mut g = lock_state();
-    let st = g.as_mut().unwrap();
-    st.threads = st.threads.saturating_sub(1);
-}
+pub fn thread_ended() {}
