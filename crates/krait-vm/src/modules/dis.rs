@@ -66,9 +66,40 @@ fn code_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::string(krait_compiler::dis::dump_exception_table(&code.code)))
 }
 
+/// `instructions(x)`: (opname, opcode, arg, offset, line) per instruction.
+fn instructions(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [x] = crate::args::bind("instructions", args, kw, &["x"])?;
+    let code = code_of(vm, &x.unwrap_or(Value::NONE))?;
+    let items: Vec<Value> = code
+        .code
+        .instrs
+        .iter()
+        .enumerate()
+        .map(|(i, ins)| {
+            let line = code.code.locations.get(i).map_or(0, |l| l.line);
+            Value::tuple(vec![
+                Value::string(ins.op.name()),
+                Value::int(ins.op as u8 as i64),
+                Value::int(ins.arg as i64),
+                Value::int(2 * i as i64),
+                if line == 0 { Value::NONE } else { Value::int(line as i64) },
+            ])
+        })
+        .collect();
+    Ok(Value::list(items))
+}
+
+/// `opnames()`: the name of every Krait opcode, by number.
+fn opnames(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::list(krait_compiler::Op::ALL.iter().map(|o| Value::string(o.name())).collect()))
+}
+
+/// `_krait_dis`: the native half of Krait's `dis` (lib/dis.py).
 pub fn make_module(_vm: &mut Vm) -> Value {
-    let m = new_module("dis");
+    let m = new_module("_krait_dis");
     add_function(&m, "dis", dis);
     add_function(&m, "code_info", code_info);
+    add_function(&m, "instructions", instructions);
+    add_function(&m, "opnames", opnames);
     m
 }

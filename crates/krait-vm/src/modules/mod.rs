@@ -35,7 +35,7 @@ const SINGLE: &[(&str, fn(&mut Vm) -> Value)] = &[
     ("time", time::make_module),
     ("_struct", struct_::make_module),
     ("gc", gc::make_module),
-    ("dis", dis::make_module),
+    ("_krait_dis", dis::make_module),
     ("_weakref", weakref_::make_module),
     ("weakref", weakref_::make_weakref_module),
     ("_warnings", warnings_::make_module),
