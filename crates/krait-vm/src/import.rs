@@ -100,7 +100,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             if let Some(m) = dict::dict_get_str(&vm.modules, name) {
                 return Ok(m);
             }
-            match dict::dict_get_str(&module_dict(&pm), "__path__") {
+            match vm.getattr_opt(&pm, &Value::str("__path__"))? {
                 Some(pp) => {
                     let items = vm.collect(&pp)?;
                     items.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
@@ -115,6 +115,12 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
                     set_builtin_spec(vm, &bs, name, &m)?;
                 }
                 return Ok(m);
+            }
+            if name == "_frozen_importlib_external" {
+                // CPython freezes importlib's second half under this name.
+                if let Some(lib) = crate::stdlib_path::stdlib() {
+                    return load_source(vm, name, &lib.join("importlib/_bootstrap_external.py"), None);
+                }
             }
             if let Some(r) = python_machinery(vm, name) {
                 return r;
@@ -149,7 +155,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         // Namespace packages (their `_NamespacePath`, `NamespaceLoader`) come from importlib.
         let bs = bootstrap(vm).unwrap();
         let f = vm.getattr_str(&bs, "_find_and_load")?;
-        let imp = dict::dict_get_str(&vm.builtins, "__import__").unwrap_or(Value::NONE);
+        let imp = dict::dict_get_str(&vm.builtins_dict, "__import__").unwrap_or(Value::NONE);
         return vm.call(&f, &[Value::str(name), imp]);
     }
     if !namespace_dirs.is_empty() {
@@ -258,16 +264,18 @@ pub fn import_full(vm: &mut Vm, name: &Value, globals: Option<&Value>, fromlist:
     let has_fromlist = !fromlist.is_none() && vm.truthy(fromlist)?;
     if has_fromlist {
         // Import submodules named in the fromlist (for packages).
-        if dict::dict_get_str(&module_dict(&m), "__path__").is_some() {
+        if vm.getattr_opt(&m, &Value::str("__path__"))?.is_some() {
             for item in vm.collect(fromlist)? {
                 let Some(s) = item.as_str().map(|s| s.to_string()) else { continue };
                 if s == "*" {
                     continue;
                 }
-                if dict::dict_get_str(&module_dict(&m), &s).is_none() {
-                    match import_module(vm, &format!("{full}.{s}")) {
+                if vm.getattr_opt(&m, &item)?.is_none() {
+                    let sub = format!("{full}.{s}");
+                    match import_module(vm, &sub) {
                         Ok(_) => {}
-                        Err(e) if e.matches(&types().exc.module_not_found_error) => {}
+                        // Only "that submodule does not exist" is ignored, as in CPython.
+                        Err(e) if e.matches(&types().exc.module_not_found_error) && exc_name(vm, &e).as_deref() == Some(&sub) => {}
                         Err(e) => return Err(e),
                     }
                 }
@@ -308,8 +316,7 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
         return Ok(v);
     }
     let n = name.as_str().unwrap_or("");
-    let d = module_dict(m);
-    let modname = dict::dict_get_str(&d, "__name__").and_then(|x| x.as_str().map(|s| s.to_string()));
+    let modname = vm.getattr_opt(m, &Value::str("__name__")).ok().flatten().and_then(|x| x.as_str().map(|s| s.to_string()));
     if let Some(mn) = &modname {
         let full = format!("{mn}.{n}");
         if let Some(sub) = dict::dict_get_str(&vm.modules, &full) {
@@ -317,7 +324,7 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
         }
     }
     let mn = modname.unwrap_or_else(|| "<unknown module name>".into());
-    let file = dict::dict_get_str(&d, "__file__").and_then(|f| f.as_str().map(|s| s.to_string()));
+    let file = vm.getattr_opt(m, &Value::str("__file__")).ok().flatten().and_then(|f| f.as_str().map(|s| s.to_string()));
     let loc = match file {
         Some(f) => f,
         None => "unknown location".to_string(),
@@ -338,17 +345,13 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
 
 /// `from m import *` into the frame's locals mapping.
 pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
-    let d = module_dict(m);
-    let names: Vec<Value> = match dict::dict_get_str(&d, "__all__") {
+    let names: Vec<Value> = match vm.getattr_opt(m, &Value::str("__all__"))? {
         Some(all) => vm.collect(&all)?,
-        None => d
-            .as_dict()
-            .unwrap()
-            .borrow()
-            .keys()
-            .into_iter()
-            .filter(|k| k.as_str().map_or(false, |s| !s.starts_with('_')))
-            .collect(),
+        None => {
+            let d = vm.getattr_str(m, "__dict__")?;
+            let keys = vm.collect(&d)?;
+            keys.into_iter().filter(|k| k.as_str().map_or(false, |s| !s.starts_with('_'))).collect()
+        }
     };
     let target = if f.locals.is_null() { f.globals.clone() } else { f.locals.clone() };
     for n in names {
@@ -485,7 +488,7 @@ fn python_machinery(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
     let bs = bootstrap(vm)?;
     Some((|| {
         let f = vm.getattr_str(&bs, "_find_and_load")?;
-        let imp = dict::dict_get_str(&vm.builtins, "__import__").unwrap_or(Value::NONE);
+        let imp = dict::dict_get_str(&vm.builtins_dict, "__import__").unwrap_or(Value::NONE);
         vm.call(&f, &[Value::str(name), imp])
     })())
 }
@@ -519,4 +522,9 @@ fn set_source_spec(vm: &mut Vm, bs: &Value, name: &str, m: &Value, fname: &str, 
     dict::dict_set_str(&d, "__spec__", spec);
     dict::dict_set_str(&d, "__loader__", loader);
     Ok(())
+}
+
+/// The `name` attribute of an ImportError.
+fn exc_name(vm: &mut Vm, e: &PyErr) -> Option<String> {
+    vm.getattr_opt(&e.exc, &Value::str("name")).ok().flatten().and_then(|n| n.as_str().map(|s| s.to_string()))
 }

@@ -208,8 +208,32 @@ pub struct NativeFunction {
     pub doc: Option<&'static str>,
 }
 
+/// A function's code (`__code__`), replaceable from Python. Reads deref to
+/// the `Rc<VmCode>`; `set` is only called by the `__code__` setter, while no
+/// borrow from a call in progress is alive (calls keep their own `Rc`).
+pub struct CodeSlot(std::cell::UnsafeCell<Rc<crate::interp::VmCode>>);
+
+impl CodeSlot {
+    pub fn new(c: Rc<crate::interp::VmCode>) -> CodeSlot {
+        CodeSlot(std::cell::UnsafeCell::new(c))
+    }
+    pub fn set(&self, c: Rc<crate::interp::VmCode>) {
+        // SAFETY: see the type's doc; the GIL holder is the only accessor.
+        let old = unsafe { std::mem::replace(&mut *self.0.get(), c) };
+        drop(old);
+    }
+}
+
+impl std::ops::Deref for CodeSlot {
+    type Target = Rc<crate::interp::VmCode>;
+    fn deref(&self) -> &Rc<crate::interp::VmCode> {
+        // SAFETY: see `set`.
+        unsafe { &*self.0.get() }
+    }
+}
+
 pub struct FunctionData {
-    pub code: Rc<crate::interp::VmCode>,
+    pub code: CodeSlot,
     pub globals: Value,
     pub builtins: Value,
     pub name: RefCell<Value>,
@@ -334,7 +358,11 @@ impl dyn NativeData {
 /// A new object of class `cls` carrying native state `data`.
 pub fn new_opaque<T: NativeData>(cls: &Value, data: T) -> Value {
     match cls.as_obj() {
-        Some(c) => Value::from_obj(PyObject::new(c, Payload::Opaque(RefCell::new(Box::new(data))))),
+        Some(c) => {
+            // Python subclasses may declare `__slots__`: give them storage.
+            let nslots = c.as_type().map_or(0, |td| td.slot_names.borrow().len());
+            Value::from_obj(PyObject::new_with_slots(c, Payload::Opaque(RefCell::new(Box::new(data))), nslots))
+        }
         None => Value::NONE,
     }
 }

@@ -121,7 +121,7 @@ fn not_callable(f: &Value) -> PyErr {
 
 /// Call a Python function object.
 fn call_function(vm: &mut Vm, fv: &Value, fd: &FunctionData, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let code = &fd.code;
+    let code: &Rc<VmCode> = &fd.code;
     if code.code.is_generator_like() {
         // Generator frames outlive this call: they get their own heap block.
         let mut frame = Frame::new(code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);

@@ -37,7 +37,6 @@ const SINGLE: &[(&str, fn(&mut Vm) -> Value)] = &[
     ("gc", gc::make_module),
     ("_krait_dis", dis::make_module),
     ("_weakref", weakref_::make_module),
-    ("weakref", weakref_::make_weakref_module),
     ("_warnings", warnings_::make_module),
     ("_abc", abc_::make_module),
 ];

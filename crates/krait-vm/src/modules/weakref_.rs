@@ -1,6 +1,5 @@
-//! The `_weakref` module (and, until CPython's `weakref.py` is available, a
-//! native `weakref` module with the same core names): `ref`, `proxy`,
-//! `getweakrefcount`, `getweakrefs`, the reference and proxy types. The
+//! The `_weakref` module (CPython's `weakref.py` builds on it): `ref`,
+//! `proxy`, `getweakrefcount`, `getweakrefs`, the reference and proxy types. The
 //! machinery lives in types/weakref.rs.
 
 use crate::types::module::{add_function, new_module, set_attr};
@@ -25,18 +24,5 @@ fn fill(m: &Value) {
 pub fn make_module(_vm: &mut Vm) -> Value {
     let m = new_module("_weakref");
     fill(&m);
-    m
-}
-
-/// A native stand-in for `weakref` (the pure-Python module adds the
-/// dictionaries, `WeakSet`, `WeakMethod` and `finalize`).
-pub fn make_weakref_module(_vm: &mut Vm) -> Value {
-    let m = new_module("weakref");
-    fill(&m);
-    set_attr(
-        &m,
-        "ProxyTypes",
-        Value::tuple(vec![w::proxy_type(), w::callable_proxy_type()]),
-    );
     m
 }

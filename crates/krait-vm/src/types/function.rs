@@ -32,7 +32,7 @@ pub fn new_function(code: Rc<VmCode>, globals: Value, builtins: Value) -> Functi
     FunctionData {
         name: RefCell::new(code.name.clone()),
         qualname: RefCell::new(code.qualname.clone()),
-        code,
+        code: crate::object::CodeSlot::new(code),
         globals,
         builtins,
         defaults: RefCell::new(Value::NONE),
@@ -215,6 +215,23 @@ fn func_get_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     Ok(new_code_object(fdata(&args[0]).code.clone()))
 }
 
+fn func_set_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(c) = args.get(1).and_then(as_code) else {
+        return Err(PyErr::type_error("__code__ must be set to a code object"));
+    };
+    let fd = fdata(&args[0]);
+    let nfree = fd.code.code.freevars.len();
+    if c.code.freevars.len() != nfree {
+        let name = fd.name.borrow().as_str().unwrap_or("?").to_string();
+        return Err(PyErr::value_error(format!(
+            "{name}() requires a code object with {nfree} free vars, not {}",
+            c.code.freevars.len()
+        )));
+    }
+    fd.code.set(c);
+    Ok(Value::NONE)
+}
+
 fn func_get_globals(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(fdata(&args[0]).globals.clone())
 }
@@ -323,8 +340,41 @@ fn native_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(if n.bound.is_null() { Value::NONE } else { n.bound.clone() })
 }
 
-fn native_module(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn native_module(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // A module-level function (`add_function`) names its module, as in CPython.
+    if let Some(Payload::Native(n)) = args.first().and_then(|a| a.as_obj()).map(|o| &o.payload) {
+        if let Some(m) = &n.owner {
+            if matches!(m.as_obj().map(|o| &o.payload), Some(Payload::Module(_))) {
+                return Ok(Value::string(crate::types::module::module_name(m)));
+            }
+        }
+    }
     Ok(Value::str("builtins"))
+}
+
+/// `__reduce__` of builtin functions and method descriptors (for pickle): a
+/// module-level function reduces to its name, a bound method or a method
+/// descriptor to `getattr(self_or_class, name)`, as in CPython.
+fn native_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args.first().and_then(|a| a.as_obj()).map(|o| &o.payload) else {
+        return Err(crate::PyErr::type_error("__reduce__ needs a builtin function"));
+    };
+    let is_module = |v: &Value| matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Module(_)));
+    let target = if !n.bound.is_null() && !is_module(&n.bound) {
+        Some(n.bound.clone())
+    } else {
+        match &n.owner {
+            Some(o) if o.as_obj().and_then(|x| x.as_type()).is_some() => Some(o.clone()),
+            _ => None,
+        }
+    };
+    match target {
+        None => Ok(Value::str(n.name)),
+        Some(t) => {
+            let getattr = crate::types::dict::dict_get_str(&vm.builtins_dict, "getattr").unwrap_or(Value::NONE);
+            Ok(Value::tuple(vec![getattr, Value::tuple(vec![t, Value::str(n.name)])]))
+        }
+    }
 }
 
 fn native_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -592,7 +642,7 @@ pub fn init(t: &Types) {
     add_getset(f, "__doc__", func_get_doc, Some(func_set_doc));
     add_getset(f, "__module__", func_get_module, Some(func_set_module));
     add_getset(f, "__annotations__", func_get_annotations, Some(func_set_annotations));
-    add_getset(f, "__code__", func_get_code, None);
+    add_getset(f, "__code__", func_get_code, Some(func_set_code));
     add_getset(f, "__globals__", func_get_globals, None);
     add_getset(f, "__closure__", func_get_closure, None);
     add_getset(f, "__builtins__", func_get_builtins, None);
@@ -616,6 +666,7 @@ pub fn init(t: &Types) {
         add_getset(nt, "__module__", native_module, None);
         add_getset(nt, "__doc__", native_doc, None);
         add_method(nt, "__call__", callable_call);
+        add_method(nt, "__reduce__", native_reduce);
     }
     let p = &t.property;
     add_native(p, "__new__", property_new, NativeKind::StaticMethod);
@@ -665,7 +716,40 @@ pub fn init(t: &Types) {
     add_getset(c, "co_stacksize", code_stacksize, None);
     add_getset(c, "co_code", code_code, None);
     add_method(c, "co_positions", code_positions);
+    add_method(c, "replace", code_replace);
     add_method(c, "co_lines", code_lines);
+}
+
+/// `code.replace(**changes)`: a copy with some attributes changed.
+fn code_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() != kw.len() + 1 {
+        return Err(PyErr::type_error("replace() takes no positional arguments"));
+    }
+    let c = code_attr(args);
+    let mut co: krait_compiler::CodeObject = (*c.code).clone();
+    let npos = args.len() - kw.len();
+    for (k, v) in kw.iter().zip(&args[npos..]) {
+        let key = k.as_str().unwrap_or("").to_string();
+        let int = |vm: &mut Vm, v: &Value| -> PyResult<u32> {
+            let i = vm.index_value(v)?;
+            u32::try_from(i).map_err(|_| PyErr::value_error(format!("{key} must be a non-negative int")))
+        };
+        let text = |vm: &mut Vm, v: &Value| -> PyResult<std::rc::Rc<str>> { Ok(std::rc::Rc::from(vm.str_string(v)?.as_str())) };
+        match key.as_str() {
+            "co_flags" => co.flags = int(vm, v)?,
+            "co_firstlineno" => co.firstlineno = int(vm, v)?,
+            "co_name" => co.name = text(vm, v)?,
+            "co_qualname" => co.qualname = text(vm, v)?,
+            "co_filename" => co.filename = text(vm, v)?,
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals" | "co_stacksize" | "co_code"
+            | "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars" | "co_linetable"
+            | "co_exceptiontable" => {
+                return Err(PyErr::value_error(format!("Krait cannot replace {key} of a code object")));
+            }
+            _ => return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for replace()"))),
+        }
+    }
+    Ok(new_code_object(VmCode::new(std::rc::Rc::new(co))))
 }
 
 fn code_stacksize(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -389,7 +389,9 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     // Writes above happened after the object existed: invalidate its tag.
     type_modified(&cls);
     // __set_name__ on descriptors.
-    for (k, v) in cls_dict.as_dict().unwrap().borrow().items() {
+    // Copy the items out first: __set_name__ may change the class dict.
+    let items = cls_dict.as_dict().unwrap().borrow().items();
+    for (k, v) in items {
         if let Some(f) = lookup(type_ref(&v), "__set_name__") {
             if let Err(e) = vm.call(&f, &[v.clone(), cls_v.clone(), k.clone()]) {
                 return Err(e);
@@ -529,6 +531,46 @@ fn type_get_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     Ok(Value::tuple(td.mro.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
 }
 
+/// `cls.__bases__ = (...)`: for classes made by `class` statements.
+fn type_set_bases(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = args[0].to_obj().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let td = o.type_data();
+    let name = td.name.borrow().clone();
+    if !td.heap {
+        return Err(PyErr::type_error(format!("cannot set '__bases__' attribute of immutable type '{name}'")));
+    }
+    let v = &args[1];
+    if v.is_null() {
+        return Err(PyErr::type_error(format!("cannot delete '__bases__' attribute of immutable type '{name}'")));
+    }
+    let Some(items) = v.as_tuple() else {
+        return Err(PyErr::type_error(format!("can only assign tuple to {name}.__bases__, not {}", type_ref(v).type_name_str())));
+    };
+    if items.is_empty() {
+        return Err(PyErr::type_error(format!("can only assign non-empty tuple to {name}.__bases__, not ()")));
+    }
+    let mut bases = Vec::new();
+    for b in items {
+        let Some(bo) = b.to_obj().filter(|x| x.as_type().is_some()) else {
+            return Err(PyErr::type_error(format!("{name}.__bases__ must be tuple of classes, not '{}'", type_ref(b).type_name_str())));
+        };
+        if bo.type_data().mro.borrow().iter().any(|m| std::rc::Rc::ptr_eq(m, &o)) {
+            return Err(PyErr::type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        bases.push(bo);
+    }
+    let new_solid = bases[0].type_data().solid_base.get();
+    if td.solid_base.get() != new_solid && !std::ptr::eq(td.solid_base.get(), &*o) {
+        let old = bases.first().map(|b| b.type_data().name.borrow().clone()).unwrap_or_default();
+        return Err(PyErr::type_error(format!("__bases__ assignment: '{old}' deallocator differs from '{name}'")));
+    }
+    let mro = c3_mro(&o, &bases)?;
+    *td.bases.borrow_mut() = bases;
+    *td.mro.borrow_mut() = mro;
+    type_modified(&o);
+    Ok(Value::NONE)
+}
+
 fn type_get_bases(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let td = args[0].as_obj().unwrap().type_data();
     Ok(Value::tuple(td.bases.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
@@ -586,6 +628,10 @@ fn type_set_module(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 
 fn type_set_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     type_set_in_dict(args, "__doc__")
+}
+
+fn type_set_annotations(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    type_set_in_dict(args, "__annotations__")
 }
 
 fn type_get_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -959,7 +1005,7 @@ pub fn init(t: &Types) {
     add_method(ty, "__dir__", type_dir);
     add_native(ty, "__prepare__", type_prepare, NativeKind::ClassMethod);
     add_getset(ty, "__mro__", type_get_mro, None);
-    add_getset(ty, "__bases__", type_get_bases, None);
+    add_getset(ty, "__bases__", type_get_bases, Some(type_set_bases));
     add_getset(ty, "__base__", type_get_base, None);
     add_getset(ty, "__name__", type_get_name, Some(type_set_name));
     add_getset(ty, "__qualname__", type_get_qualname, Some(type_set_qualname));
@@ -967,5 +1013,5 @@ pub fn init(t: &Types) {
     add_getset(ty, "__dict__", type_get_dict, None);
     add_getset(ty, "__doc__", type_get_doc, Some(type_set_doc));
     add_getset(ty, "__abstractmethods__", type_get_abstract, Some(type_set_abstract));
-    add_getset(ty, "__annotations__", type_get_annotations, None);
+    add_getset(ty, "__annotations__", type_get_annotations, Some(type_set_annotations));
 }
