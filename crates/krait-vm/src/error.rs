@@ -102,3 +102,54 @@ impl PyErr {
 pub fn io_error(e: &std::io::Error, filename: Option<&str>) -> PyErr {
     crate::types::exception::os_error_from_io(e, filename)
 }
+
+// ---------------------------------------------------------------- panics
+
+/// The message and location of the last Rust panic (any thread).
+static LAST_PANIC: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Install the panic hook: panics are recorded (not printed) so that a panic
+/// inside a native function becomes a Python exception (see
+/// `interp::call::call_native`); one that escapes to the top is printed by
+/// [`report_uncaught_panic`]. `KRAIT_PANIC_TRACE=1` prints every panic with
+/// Rust's default hook as well.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        let verbose = std::env::var_os("KRAIT_PANIC_TRACE").is_some();
+        std::panic::set_hook(Box::new(move |info| {
+            let msg = match info.payload().downcast_ref::<&str>() {
+                Some(s) => s.to_string(),
+                None => info.payload().downcast_ref::<String>().cloned().unwrap_or_else(|| "panic".into()),
+            };
+            let loc = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+            if let Ok(mut g) = LAST_PANIC.lock() {
+                *g = format!("{msg}{loc}");
+            }
+            if verbose {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// The last recorded panic, e.g. "index out of bounds: ... at src/x.rs:12".
+pub fn last_panic() -> String {
+    LAST_PANIC.lock().map(|g| g.clone()).unwrap_or_default()
+}
+
+/// Print a panic that reached the top of a thread.
+pub fn report_uncaught_panic() {
+    eprintln!("krait: internal error (a bug in Krait): {}", last_panic());
+}
+
+/// The Python exception for a panic caught in the native function `name`.
+/// An index out of bounds there is almost always a missing argument.
+pub fn panic_to_pyerr(name: &str) -> PyErr {
+    let what = last_panic();
+    if what.starts_with("index out of bounds") {
+        return PyErr::type_error(format!("{name}() missing required argument"));
+    }
+    PyErr::new(&crate::types::types().exc.system_error, format!("internal error in {name}() (a bug in Krait): {what}"))
+}

@@ -273,6 +273,23 @@ pub fn is_main_thread() -> bool {
     m == 0 || m == crate::modules::sys_extra::thread_ident()
 }
 
+/// In the child after `fork()`: only the forking thread exists, and it holds
+/// the GIL. Forget the parent's waiters (they do not exist here).
+pub fn after_fork_child() {
+    // Another thread may have held the state mutex at fork time (only for a
+    // few instructions); then it stays as it was, which at worst delays
+    // nothing since no other thread exists here.
+    let fresh = State { held: true, waiters: VecDeque::new(), since: Instant::now() };
+    match STATE.try_lock() {
+        Ok(mut g) => *g = Some(fresh),
+        Err(std::sync::TryLockError::Poisoned(p)) => *p.into_inner() = Some(fresh),
+        Err(std::sync::TryLockError::WouldBlock) => {}
+    }
+    THREADED.store(false, Ordering::SeqCst);
+    clear_break(BREAK_GIL | BREAK_GIL_PRIORITY);
+    set_main_thread();
+}
+
 /// A new thread is about to start (it will `acquire` on its own).
 pub fn thread_started() {
     THREADED.store(true, Ordering::SeqCst);

@@ -60,6 +60,7 @@ impl Vm {
         // The main thread holds the GIL from the start.
         crate::gil::acquire(false);
         crate::gil::set_main_thread();
+        crate::error::install_panic_hook();
         crate::types::init_types();
         let here = 0u8;
         let sp = &here as *const u8 as usize;

@@ -298,7 +298,10 @@ fn main() {
         .expect("cannot start the interpreter thread");
     let code = match child.join() {
         Ok(c) => c,
-        Err(_) => 70,
+        Err(_) => {
+            krait_vm::error::report_uncaught_panic();
+            70
+        }
     };
     krait_vm::modules::sys::flush_raw_stdout();
     std::process::exit(code);

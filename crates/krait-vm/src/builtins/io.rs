@@ -1,9 +1,14 @@
 //! `print`, `input`, `open`.
 
 use crate::args::bind;
+use crate::modules::io::stdio;
 use crate::types::module::add_function;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
+
+fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
+    crate::types::dict::dict_get_str(&crate::types::module::module_dict(&vm.sys), name)
+}
 
 fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kw.len();
@@ -18,66 +23,65 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
     }
-    let text_of = |vm: &mut Vm, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
+    let text_of = |v: Option<Value>, default: &str, what: &str| -> PyResult<Value> {
         match v {
-            None => Ok(default.to_string()),
-            Some(v) if v.is_none() => Ok(default.to_string()),
-            Some(v) => match v.as_str() {
-                Some(s) => Ok(s.to_string()),
-                None => {
-                    let _ = vm;
+            Some(v) if !v.is_none() => {
+                if v.as_str().is_some() {
+                    Ok(v)
+                } else {
                     Err(PyErr::type_error(format!(
                         "{what} must be None or a string, not {}",
                         crate::types::type_ref(&v).type_name_str()
                     )))
                 }
-            },
+            }
+            _ => Ok(Value::str(default)),
         }
     };
-    let sep = text_of(vm, sep, " ", "sep")?;
-    let end = text_of(vm, end, "\n", "end")?;
-    if let Some(f) = file.as_ref().filter(|f| !f.is_none() && !crate::modules::sys::is_std_stream(f)) {
-        // A file object: one write() per piece, as CPython does.
-        let write = vm.getattr_str(f, "write")?;
+    let sep = text_of(sep, " ", "sep")?;
+    let end = text_of(end, "\n", "end")?;
+    let file = match file.filter(|f| !f.is_none()) {
+        Some(f) => f,
+        None => match sys_attr(vm, "stdout") {
+            Some(f) if !f.is_none() => f,
+            // sys.stdout is None: print does nothing.
+            _ => return Ok(Value::NONE),
+        },
+    };
+    let native = stdio::is_native_text(&file) || crate::modules::io::is_exact(&file, |c| &c.stringio);
+    if native {
+        // One native write of the whole text (same result as piecewise writes).
+        let mut out = String::new();
         for (i, a) in args[..npos].iter().enumerate() {
             if i > 0 {
-                vm.call(&write, &[Value::str(&sep)])?;
+                out.push_str(sep.as_str().unwrap_or(" "));
             }
-            let s = if a.as_pystr_exact().is_some() { a.clone() } else { vm.str(a)? };
-            vm.call(&write, &[s])?;
+            if let Some(s) = a.as_pystr_exact() {
+                out.push_str(s.as_str());
+            } else {
+                let s = vm.str(a)?;
+                out.push_str(s.as_str().unwrap_or(""));
+            }
         }
-        vm.call(&write, &[Value::str(&end)])?;
+        out.push_str(end.as_str().unwrap_or("\n"));
+        stdio::write_text(vm, &file, &out)?;
         if flush {
-            vm.call_method(f, "flush", &[])?;
+            stdio::flush_stream(vm, &file)?;
         }
         return Ok(Value::NONE);
     }
-    let mut out = String::new();
+    // Any other file object: one write() per piece, as CPython does.
+    let write = vm.getattr_str(&file, "write")?;
     for (i, a) in args[..npos].iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            vm.call(&write, &[sep.clone()])?;
         }
-        if let Some(s) = a.as_pystr_exact() {
-            out.push_str(s.as_str());
-        } else {
-            let s = vm.str(a)?;
-            out.push_str(s.as_str().unwrap_or(""));
-        }
+        let s = if a.as_pystr_exact().is_some() { a.clone() } else { vm.str(a)? };
+        vm.call(&write, &[s])?;
     }
-    out.push_str(&end);
-    match file {
-        Some(f) if !f.is_none() => {
-            vm.call_method(&f, "write", &[Value::string(out)])?;
-            if flush {
-                vm.call_method(&f, "flush", &[])?;
-            }
-        }
-        _ => {
-            crate::modules::sys::write_stdout(vm, &out)?;
-            if flush {
-                crate::modules::sys::flush_stdout(vm)?;
-            }
-        }
+    vm.call(&write, &[end])?;
+    if flush {
+        vm.call_method(&file, "flush", &[])?;
     }
     Ok(Value::NONE)
 }
@@ -85,36 +89,28 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn input(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     super::unpack_args("input", args, kw, 0, 1)?;
     let [prompt] = bind("input", args, kw, &["prompt=", "/"])?;
+    let fin = sys_attr(vm, "stdin").filter(|v| !v.is_none()).ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdin"))?;
+    let fout = sys_attr(vm, "stdout").filter(|v| !v.is_none()).ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdout"))?;
+    if let Some(ferr) = sys_attr(vm, "stderr").filter(|v| !v.is_none()) {
+        let _ = stdio::flush_stream(vm, &ferr);
+    }
     if let Some(p) = prompt {
         let s = vm.str_string(&p)?;
-        crate::modules::sys::write_stdout(vm, &s)?;
+        stdio::write_text(vm, &fout, &s)?;
     }
-    crate::modules::sys::flush_stdout(vm)?;
-    let stdin = crate::types::dict::dict_get_str(&crate::types::module::module_dict(&vm.sys), "stdin");
-    if let Some(si) = stdin.filter(|s| !crate::modules::sys::is_std_stream(s)) {
-        let line = vm.call_method(&si, "readline", &[])?;
-        let s = vm.str_string(&line)?;
-        if s.is_empty() {
-            return Err(PyErr::new(&crate::types::types().exc.eof_error, "EOF when reading a line"));
-        }
-        return Ok(Value::string(s.strip_suffix('\n').unwrap_or(&s).to_string()));
-    }
-    let mut line = String::new();
-    let n = std::io::stdin().read_line(&mut line).map_err(|e| crate::error::io_error(&e, None))?;
-    if n == 0 {
+    stdio::flush_stream(vm, &fout)?;
+    let line = stdio::read_line(vm, &fin)?;
+    let Some(s) = line.as_str() else {
+        return Err(PyErr::type_error("object.readline() returned non-string"));
+    };
+    if s.is_empty() {
         return Err(PyErr::new(&crate::types::types().exc.eof_error, "EOF when reading a line"));
     }
-    if line.ends_with('\n') {
-        line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
-    }
-    Ok(Value::string(line))
+    Ok(Value::str(s.strip_suffix('\n').unwrap_or(s)))
 }
 
 fn open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::types::file::open(vm, args, kw)
+    crate::modules::io::open::open(vm, args, kw)
 }
 
 pub fn register(m: &Value) {

@@ -32,12 +32,12 @@ impl Vm {
                     if nf.kind == NativeKind::Method {
                         check_descriptor_self(nf, args, kwnames)?;
                     }
-                    (nf.func)(self, args, kwnames)
+                    call_native(self, nf, args, kwnames)
                 } else {
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(nf.bound.clone());
                     a.extend_from_slice(args);
-                    (nf.func)(self, &a, kwnames)
+                    call_native(self, nf, &a, kwnames)
                 }
             }
             Payload::Method { func, self_ } => {
@@ -95,11 +95,10 @@ impl Vm {
 fn check_descriptor_self(nf: &crate::object::NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
     let Some(owner) = nf.owner.as_ref() else { return Ok(()) };
     let Some(oo) = owner.as_obj().filter(|o| o.as_type().is_some()) else { return Ok(()) };
-    let tname = oo.type_name_str();
     if args.len() <= kwnames.len() {
         return Err(PyErr::type_error(format!(
             "unbound method {}.{}() needs an argument",
-            tname, nf.name
+            oo.type_name_str(), nf.name
         )));
     }
     let me = &args[0];
@@ -108,7 +107,7 @@ fn check_descriptor_self(nf: &crate::object::NativeFunction, args: &[Value], kwn
         return Err(PyErr::type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             nf.name,
-            tname,
+            oo.type_name_str(),
             type_ref(me).type_name_str()
         )));
     }
@@ -626,4 +625,14 @@ pub fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, npos: usize, names
 #[allow(unused)]
 fn _kinds(k: NativeKind) -> bool {
     k == NativeKind::Method
+}
+
+/// Run a native function; a Rust panic inside it (a Krait bug) becomes a
+/// Python exception instead of ending the process (see `error::panic_to_pyerr`).
+#[inline]
+pub fn call_native(vm: &mut Vm, nf: &crate::object::NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (nf.func)(vm, args, kwnames))) {
+        Ok(r) => r,
+        Err(_) => Err(crate::error::panic_to_pyerr(nf.name)),
+    }
 }

@@ -1,238 +1,25 @@
 //! The `sys` module, and the process's standard streams.
 //!
-//! `sys.stdout`/`stderr`/`stdin` start as native stream objects writing
-//! through a buffer to the file descriptors (line-buffered on a terminal or
-//! with `-u`). `print` writes to them directly; if a program replaces
-//! `sys.stdout`, its `write` method is called instead.
+//! `sys.stdout`/`stderr`/`stdin` are `_io.TextIOWrapper` objects over
+//! buffered FileIO(0/1/2) (see modules/io/stdio.rs). `print` and the
+//! interpreter write to them natively; if a program replaces `sys.stdout`,
+//! its `write` method is called instead.
 
-use crate::object::{NativeKind, Payload, PyObject};
+use crate::modules::io::stdio;
+use crate::object::{NativeKind, PyObject};
 use crate::types::module::{add_function, module_dict, new_module, set_attr};
-use crate::types::{add_method, dict, structseq, types};
+use crate::types::{dict, structseq, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
-use std::cell::RefCell;
-use std::io::Write;
 
-/// Which standard stream a native stream object is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Std {
-    In,
-    Out,
-    Err,
-}
-
-impl crate::object::NativeData for Std {}
-
-thread_local! {
-    static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-fn stream_type() -> Value {
-    thread_local! {
-        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
-    }
-    T.with(|t| {
-        if let Some(v) = t.borrow().as_ref() {
-            return v.clone();
-        }
-        let d = dict::new_dict();
-        let td = crate::types::new_type_data_pub("TextIOWrapper", d, false);
-        let o = PyObject::new(types().type_.as_obj().unwrap(), Payload::Type(td));
-        let obj = types().object.to_obj().unwrap();
-        o.type_data().solid_base.set(&*o as *const PyObject);
-        *o.type_data().mro.borrow_mut() = vec![o.clone(), obj.clone()];
-        *o.type_data().bases.borrow_mut() = vec![obj];
-        let v = Value::from_obj(o);
-        dict::dict_set_str(&v.as_obj().unwrap().type_data().dict, "__module__", Value::str("_io"));
-        add_method(&v, "write", stream_write);
-        add_method(&v, "flush", stream_flush);
-        add_method(&v, "writelines", stream_writelines);
-        add_method(&v, "fileno", stream_fileno);
-        add_method(&v, "isatty", stream_isatty);
-        add_method(&v, "readline", stream_readline);
-        add_method(&v, "read", stream_read);
-        add_method(&v, "__repr__", stream_repr);
-        add_method(&v, "writable", stream_writable);
-        add_method(&v, "readable", stream_readable);
-        crate::types::add_getset(&v, "encoding", stream_encoding, None);
-        crate::types::add_getset(&v, "mode", stream_mode, None);
-        crate::types::add_getset(&v, "errors", stream_errors, None);
-        crate::types::add_getset(&v, "line_buffering", stream_line_buffering, None);
-        crate::types::add_getset(&v, "closed", stream_closed, None);
-        crate::types::add_getset(&v, "buffer", stream_buffer, None);
-        add_method(&v, "seekable", stream_false);
-        add_method(&v, "close", stream_noop);
-        add_method(&v, "__enter__", stream_enter);
-        add_method(&v, "__exit__", stream_noop);
-        crate::types::add_getset(&v, "name", stream_name, None);
-        *t.borrow_mut() = Some(v.clone());
-        v
-    })
-}
-
-/// The binary layer under a standard stream (`sys.stdout.buffer`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct StdBuffer(Std);
-
-impl crate::object::NativeData for StdBuffer {}
-
-fn buffer_type() -> Value {
-    thread_local! {
-        static T: RefCell<Option<Value>> = const { RefCell::new(None) };
-    }
-    T.with(|t| {
-        if let Some(v) = t.borrow().as_ref() {
-            return v.clone();
-        }
-        let d = dict::new_dict();
-        let td = crate::types::new_type_data_pub("BufferedWriter", d, false);
-        let o = PyObject::new(types().type_.as_obj().unwrap(), Payload::Type(td));
-        let obj = types().object.to_obj().unwrap();
-        o.type_data().solid_base.set(&*o as *const PyObject);
-        *o.type_data().mro.borrow_mut() = vec![o.clone(), obj.clone()];
-        *o.type_data().bases.borrow_mut() = vec![obj];
-        let v = Value::from_obj(o);
-        dict::dict_set_str(&v.as_obj().unwrap().type_data().dict, "__module__", Value::str("_io"));
-        add_method(&v, "write", buffer_write);
-        add_method(&v, "flush", buffer_flush);
-        add_method(&v, "read", buffer_read);
-        add_method(&v, "fileno", buffer_fileno);
-        *t.borrow_mut() = Some(v.clone());
-        v
-    })
-}
-
-fn which_buffer(v: &Value) -> Option<Std> {
-    match v.as_obj().map(|o| &o.payload) {
-        Some(Payload::Opaque(b)) => b.borrow().downcast_ref::<StdBuffer>().map(|b| b.0),
-        _ => None,
-    }
-}
-
-fn buffer_write(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("write", &args[1..], kw, 1, 1)?;
-    let data = crate::types::bytes::buffer_bytes(&args[1]).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            crate::types::type_ref(&args[1]).type_name_str()
-        ))
-    })?;
-    match which_buffer(&args[0]) {
-        Some(Std::Out) => STDOUT_BUF.with(|b| b.borrow_mut().extend_from_slice(&data)),
-        Some(Std::Err) => {
-            flush_raw_stdout();
-            let _ = std::io::stderr().write_all(&data);
-        }
-        _ => return Err(PyErr::os_error("not writable")),
-    }
-    Ok(Value::int(data.len() as i64))
-}
-
-fn buffer_flush(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    if which_buffer(&args[0]) == Some(Std::Out) {
-        flush_raw_stdout();
-    }
-    Ok(Value::NONE)
-}
-
-fn buffer_read(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    if which_buffer(&args[0]) != Some(Std::In) {
-        return Err(PyErr::os_error("not readable"));
-    }
-    let mut v = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin(), &mut v).map_err(|e| crate::error::io_error(&e, None))?;
-    Ok(Value::bytes(v))
-}
-
-fn buffer_fileno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::int(match which_buffer(&args[0]) {
-        Some(Std::In) => 0,
-        Some(Std::Out) => 1,
-        _ => 2,
-    }))
-}
-
-fn stream_mode(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::str(if which(&args[0]) == Some(Std::In) { "r" } else { "w" }))
-}
-fn stream_errors(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::str(if which(&args[0]) == Some(Std::Err) { "backslashreplace" } else { "strict" }))
-}
-fn stream_line_buffering(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(match which(&args[0]) {
-        Some(Std::Out) => stdout_is_tty(),
-        Some(Std::Err) => true,
-        _ => false,
-    }))
-}
-fn stream_closed(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::FALSE)
-}
-fn stream_false(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::FALSE)
-}
-fn stream_noop(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::NONE)
-}
-fn stream_enter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(args[0].clone())
-}
-fn stream_buffer(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let w = which(&args[0]).unwrap_or(Std::Out);
-    let ty = buffer_type();
-    Ok(Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Opaque(RefCell::new(Box::new(StdBuffer(w)))))))
-}
-
-fn make_stream(which: Std) -> Value {
-    let ty = stream_type();
-    Value::from_obj(PyObject::new(ty.as_obj().unwrap(), Payload::Opaque(RefCell::new(Box::new(which)))))
-}
-
-fn which(v: &Value) -> Option<Std> {
-    match v.as_obj().map(|o| &o.payload) {
-        Some(Payload::Opaque(b)) => b.borrow().downcast_ref::<Std>().copied(),
-        _ => None,
-    }
-}
-
+/// Whether `v` is a native text stream (a TextIOWrapper print can write to directly).
 pub fn is_std_stream(v: &Value) -> bool {
-    which(v).is_some()
+    stdio::is_native_text(v)
 }
 
-fn unbuffered(vm: &Vm) -> bool {
-    vm.options.unbuffered
-}
-
-/// Write text to the real stdout buffer.
-fn raw_stdout_write(vm: &Vm, s: &str) {
-    STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        b.extend_from_slice(s.as_bytes());
-        if unbuffered(vm) || b.len() > 8192 || (s.contains('\n') && stdout_is_tty()) {
-            let _ = std::io::stdout().write_all(&b);
-            let _ = std::io::stdout().flush();
-            b.clear();
-        }
-    });
-}
-
-fn stdout_is_tty() -> bool {
-    use std::sync::OnceLock;
-    static TTY: OnceLock<bool> = OnceLock::new();
-    // SAFETY: isatty only inspects the descriptor.
-    *TTY.get_or_init(|| unsafe { libc::isatty(1) == 1 })
-}
-
-/// Flush the native stdout buffer.
+/// Flush the original standard output and error without running Python code.
 pub fn flush_raw_stdout() {
-    STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        if !b.is_empty() {
-            let _ = std::io::stdout().write_all(&b);
-            b.clear();
-        }
-        let _ = std::io::stdout().flush();
-    });
+    stdio::flush_std_quiet();
 }
 
 fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
@@ -242,134 +29,30 @@ fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
 /// Write to `sys.stdout`.
 pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
     match sys_attr(vm, "stdout") {
-        Some(out) if which(&out) == Some(Std::Out) => {
-            raw_stdout_write(vm, s);
-            Ok(())
-        }
-        Some(out) if which(&out) == Some(Std::Err) => {
-            flush_raw_stdout();
-            let _ = std::io::stderr().write_all(s.as_bytes());
-            Ok(())
-        }
-        Some(out) if !out.is_none() => vm.call_method(&out, "write", &[Value::str(s)]).map(|_| ()),
+        Some(out) if !out.is_none() => stdio::write_text(vm, &out, s),
         _ => Ok(()),
     }
 }
 
 pub fn flush_stdout(vm: &mut Vm) -> PyResult<()> {
     match sys_attr(vm, "stdout") {
-        Some(out) if which(&out).is_some() => {
-            flush_raw_stdout();
-            Ok(())
-        }
-        Some(out) if !out.is_none() => vm.call_method(&out, "flush", &[]).map(|_| ()),
+        Some(out) if !out.is_none() => stdio::flush_stream(vm, &out),
         _ => Ok(()),
     }
 }
 
-/// Write to `sys.stderr` (errors while doing so are ignored).
+/// Write to `sys.stderr` and flush it (errors while doing so are ignored).
 pub fn write_stderr(vm: &mut Vm, s: &str) {
     match sys_attr(vm, "stderr") {
-        Some(err) if which(&err).is_some() || err.is_none() => {
-            flush_raw_stdout();
-            let _ = std::io::stderr().write_all(s.as_bytes());
+        Some(err) if !err.is_none() => {
+            if stdio::write_text(vm, &err, s).is_err() {
+                stdio::write_fd_quiet(2, s);
+                return;
+            }
+            let _ = stdio::flush_stream(vm, &err);
         }
-        Some(err) => {
-            let _ = vm.call_method(&err, "write", &[Value::str(s)]);
-        }
-        None => {
-            flush_raw_stdout();
-            let _ = std::io::stderr().write_all(s.as_bytes());
-        }
+        _ => stdio::write_fd_quiet(2, s),
     }
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let s = args.get(1).ok_or_else(|| PyErr::type_error("write() takes exactly one argument (0 given)"))?;
-    let text = s.as_str().ok_or_else(|| PyErr::type_error(format!(
-        "write() argument must be str, not {}", crate::types::type_ref(s).type_name_str())))?;
-    match which(&args[0]) {
-        Some(Std::Out) => raw_stdout_write(vm, text),
-        Some(Std::Err) => {
-            flush_raw_stdout();
-            let _ = std::io::stderr().write_all(text.as_bytes());
-        }
-        _ => return Err(PyErr::os_error("not writable")),
-    }
-    Ok(Value::int(s.as_pystr().unwrap().char_len() as i64))
-}
-
-fn stream_writelines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("writelines", &args[1..], kw, 1, 1)?;
-    let it = vm.iter(&args[1])?;
-    while let Some(line) = vm.next(&it)? {
-        stream_write(vm, &[args[0].clone(), line], &[])?;
-    }
-    Ok(Value::NONE)
-}
-
-fn stream_flush(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    if which(&args[0]) == Some(Std::Out) {
-        flush_raw_stdout();
-    }
-    Ok(Value::NONE)
-}
-
-fn stream_fileno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::int(match which(&args[0]) {
-        Some(Std::In) => 0,
-        Some(Std::Out) => 1,
-        _ => 2,
-    }))
-}
-
-fn stream_isatty(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let fd = match which(&args[0]) {
-        Some(Std::In) => 0,
-        Some(Std::Out) => 1,
-        _ => 2,
-    };
-    // SAFETY: isatty only inspects the descriptor.
-    Ok(Value::bool(unsafe { libc::isatty(fd) == 1 }))
-}
-
-fn stream_readline(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|e| crate::error::io_error(&e, None))?;
-    Ok(Value::string(line))
-}
-
-fn stream_read(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let mut s = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| crate::error::io_error(&e, None))?;
-    Ok(Value::string(s))
-}
-
-fn stream_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let n = match which(&args[0]) {
-        Some(Std::In) => "<stdin>",
-        Some(Std::Out) => "<stdout>",
-        _ => "<stderr>",
-    };
-    let mode = if which(&args[0]) == Some(Std::In) { "r" } else { "w" };
-    Ok(Value::string(format!("<_io.TextIOWrapper name='{n}' mode='{mode}' encoding='utf-8'>")))
-}
-
-fn stream_writable(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(which(&args[0]) != Some(Std::In)))
-}
-fn stream_readable(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(which(&args[0]) == Some(Std::In)))
-}
-fn stream_encoding(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::str("utf-8"))
-}
-fn stream_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::str(match which(&args[0]) {
-        Some(Std::In) => "<stdin>",
-        Some(Std::Out) => "<stdout>",
-        _ => "<stderr>",
-    }))
 }
 
 // ------------------------------------------------------------ sys functions
@@ -452,8 +135,15 @@ fn getrefcount(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(args[0].refcount() as i64))
 }
 
-fn intern(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(args[0].clone())
+fn intern(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("intern", args, kw, 1, 1)?;
+    if args[0].as_pystr_exact().is_none() {
+        return Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            crate::types::type_ref(&args[0]).type_name_str()
+        )));
+    }
+    Ok(crate::types::str::intern_value(&args[0]))
 }
 
 fn getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -505,6 +195,7 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult
 /// Create the `sys` module.
 pub fn make_module(vm: &mut Vm) -> Value {
     let m = new_module("sys");
+    let (stdin, stdout, stderr) = stdio::make_std_streams(vm);
     let o = &vm.options;
     let argv: Vec<Value> = o.argv.iter().map(|a| Value::str(a)).collect();
     set_attr(&m, "argv", Value::list(argv));
@@ -514,12 +205,12 @@ pub fn make_module(vm: &mut Vm) -> Value {
     set_attr(&m, "meta_path", Value::list(vec![]));
     set_attr(&m, "path_hooks", Value::list(vec![]));
     set_attr(&m, "path_importer_cache", dict::new_dict());
-    set_attr(&m, "stdout", make_stream(Std::Out));
-    set_attr(&m, "stderr", make_stream(Std::Err));
-    set_attr(&m, "stdin", make_stream(Std::In));
-    set_attr(&m, "__stdout__", dict::dict_get_str(&module_dict(&m), "stdout").unwrap());
-    set_attr(&m, "__stderr__", dict::dict_get_str(&module_dict(&m), "stderr").unwrap());
-    set_attr(&m, "__stdin__", dict::dict_get_str(&module_dict(&m), "stdin").unwrap());
+    set_attr(&m, "stdout", stdout.clone());
+    set_attr(&m, "stderr", stderr.clone());
+    set_attr(&m, "stdin", stdin.clone());
+    set_attr(&m, "__stdout__", stdout);
+    set_attr(&m, "__stderr__", stderr);
+    set_attr(&m, "__stdin__", stdin);
     set_attr(&m, "maxsize", Value::int(i64::MAX));
     set_attr(&m, "maxunicode", Value::int(0x10FFFF));
     set_attr(&m, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));

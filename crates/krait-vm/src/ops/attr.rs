@@ -26,7 +26,7 @@ pub fn is_data_descriptor(d: &Value) -> bool {
         | Payload::Type(_) => false,
         _ => {
             let ty = o.ty();
-            ty.as_type().map_or(false, |td| td.heap)
+            (ty.as_type().map_or(false, |td| td.heap) || matches!(o.payload, Payload::Opaque(_)))
                 && (types::lookup(ty, "__set__").is_some() || types::lookup(ty, "__delete__").is_some())
         }
     }
@@ -82,7 +82,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Option<&Value>, owner: &Value) -> P
         Payload::Type(_) | Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) => Ok(d),
         _ => {
             let ty = o.ty();
-            if ty.as_type().map_or(false, |t| t.heap) || matches!(o.payload, Payload::Object) {
+            if ty.as_type().map_or(false, |t| t.heap) || matches!(o.payload, Payload::Object | Payload::Opaque(_)) {
                 if let Some(get) = types::lookup(ty, "__get__") {
                     let inst = obj.cloned().unwrap_or(Value::NONE);
                     return vm.call(&get, &[d.clone(), inst, owner.clone()]);

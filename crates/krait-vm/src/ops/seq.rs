@@ -194,7 +194,8 @@ impl Vm {
                         };
                     }
                 }
-                Payload::Dict(_) if !o.ty().type_data().heap => {
+                // Exact dicts only: native subclasses (defaultdict) have `__missing__`.
+                Payload::Dict(_) if std::ptr::eq(o.ty(), types().dict.as_obj().unwrap()) => {
                     return match dict::dict_get(self, c, key)? {
                         Some(v) => Ok(v),
                         None => Err(PyErr::key_error(key.clone())),
@@ -470,7 +471,10 @@ pub fn native_seq_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOpKind) -> PyR
                 (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
                     crate::types::set::set_binop(vm, a, b, op).map(Some)
                 }
-                (Payload::Dict(_), Payload::Dict(_)) if op == BinOpKind::Or => {
+                // Exact dicts only: subclasses (defaultdict) define their own `__or__`.
+                (Payload::Dict(_), Payload::Dict(_))
+                    if op == BinOpKind::Or && std::ptr::eq(ao.ty(), t.dict.as_obj().unwrap()) && std::ptr::eq(bo.ty(), t.dict.as_obj().unwrap()) =>
+                {
                     let r = Value::new_dict_from(ao_dict_clone(a));
                     let items = b.as_dict().unwrap().borrow().items();
                     for (k, v) in items {

@@ -83,6 +83,14 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
 /// ignored), with `decpt` as in [`shortest_digits`]. Trailing zeros kept.
 pub fn significant_digits(x: f64, n: usize) -> (String, i32) {
     let n = n.max(1);
+    // A double's exact decimal expansion has at most 767 significant digits;
+    // beyond that only zeros follow (and Rust caps precisions at 65535).
+    const EXACT: usize = 800;
+    if n > EXACT {
+        let (mut d, e) = split_exp(&format!("{:.*e}", EXACT - 1, x.abs()));
+        d.extend(std::iter::repeat('0').take(n - d.len().min(n)));
+        return (d, e);
+    }
     split_exp(&format!("{:.*e}", n - 1, x.abs()))
 }
 
@@ -171,7 +179,12 @@ pub fn format_abs(x: f64, ty: char, precision: usize, alt: bool, dot0: bool) -> 
     let x = x.abs();
     match ty {
         'f' | 'F' => {
-            let mut s = format!("{:.*}", precision, x);
+            // At most 1074 fractional digits are non-zero (Rust caps precisions at 65535).
+            const EXACT: usize = 1100;
+            let mut s = format!("{:.*}", precision.min(EXACT), x);
+            if precision > EXACT {
+                s.extend(std::iter::repeat('0').take(precision - EXACT));
+            }
             if alt && precision == 0 {
                 s.push('.');
             }

@@ -24,6 +24,8 @@ pub struct MemoryViewData {
     pub start: usize,
     pub len: usize,
     pub released: bool,
+    /// Item format after `cast` ('B' by default); `len` stays in bytes.
+    pub fmt: u8,
 }
 
 impl Value {
@@ -51,9 +53,14 @@ pub(crate) fn notimpl() -> Value {
     types().not_implemented.clone()
 }
 
+/// Buffers of native-module objects (`array.array`): set once by the module,
+/// returns the bytes of `v` if it is one of its objects.
+pub static EXTRA_BUFFER: std::sync::OnceLock<fn(&Value) -> Option<Vec<u8>>> = std::sync::OnceLock::new();
+
 /// The bytes of a bytes-like object (bytes, bytearray, memoryview), copied.
 pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     match &v.as_obj()?.payload {
+        Payload::Opaque(_) => EXTRA_BUFFER.get().and_then(|f| f(v)),
         Payload::Bytes(b) => Some(b.to_vec()),
         Payload::ByteArray(b) => Some(b.borrow().clone()),
         Payload::MemoryView(m) => {
@@ -1425,7 +1432,7 @@ pub(crate) fn ba_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
                 if let Some(slot) = v.get_mut(i as usize) {
                     *slot = x;
                 }
-                i += st;
+                i = i.wrapping_add(st);
             }
         }
         return Ok(Value::NONE);

@@ -441,6 +441,11 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             let ss = vm.str_string(&strerror)?;
             if !filename.is_none() {
                 let fr = vm.repr_string(&filename)?;
+                let filename2 = get_attr(e, "filename2").unwrap_or(Value::NONE);
+                if !filename2.is_none() {
+                    let fr2 = vm.repr_string(&filename2)?;
+                    return Ok(Value::string(format!("[Errno {es}] {ss}: {fr} -> {fr2}")));
+                }
                 return Ok(Value::string(format!("[Errno {es}] {ss}: {fr}")));
             }
             return Ok(Value::string(format!("[Errno {es}] {ss}")));
@@ -795,4 +800,10 @@ pub fn init(t: &Types) {
     add_getset(ft, "f_locals", frame_locals, None);
     add_getset(ft, "f_back", frame_back, None);
     add_getset(ft, "f_builtins", frame_builtins, None);
+    add_method(ft, "clear", frame_clear);
+}
+
+/// `frame.clear()`: frames seen from Python are snapshots; nothing to release.
+fn frame_clear(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
 }

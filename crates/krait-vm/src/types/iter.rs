@@ -100,6 +100,15 @@ pub fn native_iter(v: &Value) -> Option<Value> {
     })
 }
 
+/// Mark exhausted, dropping the old state after the borrow ends.
+fn exhaust(cell: &RefCell<IterState>) {
+    let old = match cell.try_borrow_mut() {
+        Ok(mut st) => std::mem::replace(&mut *st, IterState::Exhausted),
+        Err(_) => return,
+    };
+    drop(old);
+}
+
 fn state(it: &Value) -> &RefCell<IterState> {
     match &it.as_obj().unwrap().payload {
         Payload::Iter(s) => s,
@@ -111,7 +120,13 @@ fn state(it: &Value) -> &RefCell<IterState> {
 #[inline]
 pub fn iter_next_fast(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     {
-        let mut st = state(it).borrow_mut();
+        // Declared first so it is dropped after the borrow: the old state may
+        // hold the last reference to objects whose __del__ iterates again.
+        #[allow(unused_assignments)]
+        let mut _trash: Option<IterState> = None;
+        let Ok(mut st) = state(it).try_borrow_mut() else {
+            return Err(PyErr::value_error("iterator already executing"));
+        };
         match &mut *st {
             IterState::Range { next, step, left } => {
                 if *left <= 0 {
@@ -130,7 +145,7 @@ pub fn iter_next_fast(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     return Ok(Some(v));
                 }
                 drop(l);
-                *st = IterState::Exhausted;
+                _trash = Some(std::mem::replace(&mut *st, IterState::Exhausted));
                 return Ok(None);
             }
             _ => {}
@@ -144,7 +159,11 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let cell = state(it);
     // Steps that need no Python code are done under the borrow.
     {
-        let mut st = cell.borrow_mut();
+        #[allow(unused_assignments)]
+        let mut _trash: Option<IterState> = None;
+        let Ok(mut st) = cell.try_borrow_mut() else {
+            return Err(PyErr::value_error("iterator already executing"));
+        };
         let r: Option<Option<Value>> = match &mut *st {
             IterState::Exhausted => Some(None),
             IterState::List { list, i } => {
@@ -222,7 +241,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         "Set changed size during iteration"
                     };
                     drop(dd);
-                    *st = IterState::Exhausted;
+                    _trash = Some(std::mem::replace(&mut *st, IterState::Exhausted));
                     return Err(PyErr::runtime_error(msg));
                 }
                 let mut out = None;
@@ -243,7 +262,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             IterState::Set { s, pos, used } => match crate::types::set::iter_step(s, pos, *used) {
                 Ok(v) => Some(v),
                 Err(e) => {
-                    *st = IterState::Exhausted;
+                    _trash = Some(std::mem::replace(&mut *st, IterState::Exhausted));
                     return Err(e);
                 }
             },
@@ -259,7 +278,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         };
         if let Some(r) = r {
             if r.is_none() {
-                *st = IterState::Exhausted;
+                _trash = Some(std::mem::replace(&mut *st, IterState::Exhausted));
             }
             return Ok(r);
         }
@@ -326,7 +345,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         if strict {
                             if k > 0 {
                                 let plural = if k == 1 { " " } else { "s 1-" };
-                                *cell.borrow_mut() = IterState::Exhausted;
+                                exhaust(cell);
                                 return Err(PyErr::value_error(format!(
                                     "zip() argument {} is shorter than argument{}{}",
                                     k + 1,
@@ -337,7 +356,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                             for (k2, i) in its.iter().enumerate().skip(1) {
                                 if vm.next(i)?.is_some() {
                                     let plural = if k2 == 1 { " " } else { "s 1-" };
-                                    *cell.borrow_mut() = IterState::Exhausted;
+                                    exhaust(cell);
                                     return Err(PyErr::value_error(format!(
                                         "zip() argument {} is longer than argument{}{}",
                                         k2 + 1,
@@ -406,7 +425,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             let v = match vm.call(&f, &[]) {
                 Ok(v) => v,
                 Err(e) if e.matches(&types().exc.stop_iteration) => {
-                    *cell.borrow_mut() = IterState::Exhausted;
+                    exhaust(cell);
                     return Ok(None);
                 }
                 Err(e) => return Err(e),
@@ -419,7 +438,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
     };
     if r.is_none() {
-        *cell.borrow_mut() = IterState::Exhausted;
+        exhaust(cell);
     }
     Ok(r)
 }

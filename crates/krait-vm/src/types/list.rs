@@ -140,7 +140,7 @@ fn list_setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             let mut i = s;
             for v in new_items {
                 l[i as usize] = v;
-                i += st;
+                i = i.wrapping_add(st);
             }
         }
         return Ok(Value::NONE);

@@ -43,8 +43,42 @@ fn mv_bytes(v: &Value) -> PyResult<Vec<u8>> {
 fn new_mv(obj: Value, start: usize, len: usize) -> Value {
     Value::from_obj(PyObject::new(
         types().memoryview.as_obj().unwrap(),
-        Payload::MemoryView(RefCell::new(MemoryViewData { obj, start, len, released: false })),
+        Payload::MemoryView(RefCell::new(MemoryViewData { obj, start, len, released: false, fmt: b'B' })),
     ))
+}
+
+/// Size in bytes of one item of a `cast` format.
+fn fmt_size(f: u8) -> usize {
+    match f {
+        b'h' | b'H' => 2,
+        b'i' | b'I' | b'f' => 4,
+        b'l' | b'L' | b'q' | b'Q' | b'n' | b'N' | b'd' => 8,
+        _ => 1,
+    }
+}
+
+fn mv_fmt(v: &Value) -> u8 {
+    mv_data(v).map_or(b'B', |m| m.borrow().fmt)
+}
+
+/// Item `i` (of size `fmt_size(f)`) of `b` as a Python value.
+fn fmt_item(f: u8, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    let n = fmt_size(f).min(b.len());
+    w[..n].copy_from_slice(&b[..n]);
+    match f {
+        b'b' => Value::int(b[0] as i8 as i64),
+        b'c' => Value::bytes(vec![b[0]]),
+        b'h' => Value::int(i16::from_ne_bytes([w[0], w[1]]) as i64),
+        b'H' => Value::int(u16::from_ne_bytes([w[0], w[1]]) as i64),
+        b'i' => Value::int(i32::from_ne_bytes([w[0], w[1], w[2], w[3]]) as i64),
+        b'I' => Value::int(u32::from_ne_bytes([w[0], w[1], w[2], w[3]]) as i64),
+        b'f' => Value::float(f32::from_ne_bytes([w[0], w[1], w[2], w[3]]) as f64),
+        b'l' | b'q' | b'n' => Value::int(i64::from_ne_bytes(w)),
+        b'L' | b'Q' | b'N' => Value::bigint(num_bigint::BigInt::from(u64::from_ne_bytes(w))),
+        b'd' => Value::float(f64::from_ne_bytes(w)),
+        _ => Value::int(b[0] as i64),
+    }
 }
 
 fn mv_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -83,6 +117,10 @@ fn mv_tobytes(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn mv_tolist(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("memoryview.tolist", args, kw)?;
     let b = mv_bytes(first(args)?)?;
+    let f = mv_fmt(first(args)?);
+    if f != b'B' {
+        return Ok(Value::list(b.chunks_exact(fmt_size(f)).map(|c| fmt_item(f, c)).collect()));
+    }
     Ok(Value::list(b.into_iter().map(|x| Value::int(x as i64)).collect()))
 }
 
@@ -94,7 +132,8 @@ fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn mv_len(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("memoryview.__len__", args, kw)?;
-    Ok(Value::int(mv_bytes(first(args)?)?.len() as i64))
+    let f = mv_fmt(first(args)?);
+    Ok(Value::int((mv_bytes(first(args)?)?.len() / fmt_size(f)) as i64))
 }
 
 fn mv_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -115,6 +154,14 @@ fn mv_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     if key.is_int() || crate::types::lookup(type_ref(key), "__index__").is_some() {
         let i = vm.index_value(key)?;
+        let f = mv_fmt(first(args)?);
+        if f != b'B' {
+            let sz = fmt_size(f);
+            return match crate::ops::seq::norm_index(i, b.len() / sz) {
+                Some(j) => Ok(fmt_item(f, &b[j * sz..j * sz + sz])),
+                None => Err(PyErr::index_error("index out of bounds on dimension 1")),
+            };
+        }
         return match crate::ops::seq::norm_index(i, b.len()) {
             Some(j) => Ok(Value::int(b[j] as i64)),
             None => Err(PyErr::index_error("index out of bounds on dimension 1")),
@@ -148,7 +195,7 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             if let Some(slot) = v.get_mut(start + i as usize) {
                 *slot = x;
             }
-            i += st;
+            i = i.wrapping_add(st);
         }
         return Ok(Value::NONE);
     }
@@ -239,23 +286,24 @@ fn mv_readonly(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn mv_itemsize(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     mv_bytes(first(args)?)?;
-    Ok(Value::int(1))
+    Ok(Value::int(fmt_size(mv_fmt(first(args)?)) as i64))
 }
 fn mv_format(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     mv_bytes(first(args)?)?;
-    Ok(Value::str("B"))
+    let f = mv_fmt(first(args)?);
+    Ok(Value::string((f as char).to_string()))
 }
 fn mv_ndim(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     mv_bytes(first(args)?)?;
     Ok(Value::int(1))
 }
 fn mv_shape(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let n = mv_bytes(first(args)?)?.len();
+    let n = mv_bytes(first(args)?)?.len() / fmt_size(mv_fmt(first(args)?));
     Ok(Value::tuple(vec![Value::int(n as i64)]))
 }
 fn mv_strides(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     mv_bytes(first(args)?)?;
-    Ok(Value::tuple(vec![Value::int(1)]))
+    Ok(Value::tuple(vec![Value::int(fmt_size(mv_fmt(first(args)?)) as i64)]))
 }
 fn mv_suboffsets(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     mv_bytes(first(args)?)?;
@@ -309,10 +357,23 @@ fn mv_cast(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if args[1].as_pystr().is_none() {
         return Err(PyErr::type_error(format!("cast() argument 'format' must be str, not {}", tname(&args[1]))));
     }
-    match args[1].as_str() {
-        Some("B") | Some("b") | Some("c") => {
-            let m = mv_data(first(args)?)?.borrow();
-            Ok(new_mv(m.obj.clone(), m.start, m.len))
+    let f = args[1].as_str().unwrap_or("");
+    let f = f.strip_prefix('@').unwrap_or(f);
+    match f {
+        "B" | "b" | "c" | "h" | "H" | "i" | "I" | "l" | "L" | "q" | "Q" | "n" | "N" | "f" | "d" => {
+            let fc = f.as_bytes()[0];
+            let (obj, start, len) = {
+                let m = mv_data(first(args)?)?.borrow();
+                (m.obj.clone(), m.start, m.len)
+            };
+            if len % fmt_size(fc) != 0 {
+                return Err(PyErr::type_error("memoryview: length is not a multiple of itemsize"));
+            }
+            let v = new_mv(obj, start, len);
+            if let Ok(m) = mv_data(&v) {
+                m.borrow_mut().fmt = fc;
+            }
+            Ok(v)
         }
         _ => Err(PyErr::value_error(
             "memoryview: destination format must be a native single character format prefixed with an optional '@'",

@@ -291,20 +291,102 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::list(names))
 }
 
+/// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` wins;
+/// else `copyreg._reduce_ex` (protocols 0, 1) or `reduce_newobj` (2+).
 fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let copyreg = crate::import::import_module(vm, "copyreg")?;
-    let f = vm.getattr_str(&copyreg, "__reduce_ex__")?;
+    let me = args.first().cloned().unwrap_or(Value::NONE);
     let proto = args.get(1).cloned().unwrap_or(Value::int(0));
-    vm.call(&f, &[args[0].clone(), proto])
+    if let Some(r) = lookup(type_ref(&me), "__reduce__") {
+        if !is_object_slot(Some(r), "__reduce__") {
+            return vm.call_method(&me, "__reduce__", &[]);
+        }
+    }
+    object_common_reduce(vm, &me, &proto)
+}
+
+fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let me = args.first().cloned().unwrap_or(Value::NONE);
+    object_common_reduce(vm, &me, &Value::int(0))
+}
+
+fn object_common_reduce(vm: &mut Vm, me: &Value, proto: &Value) -> PyResult<Value> {
+    let copyreg = crate::import::import_module(vm, "copyreg")?;
+    if proto.as_i64().map_or(false, |p| p >= 2) {
+        return reduce_newobj(vm, me, &copyreg);
+    }
+    let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
+    vm.call(&f, &[me.clone(), proto.clone()])
+}
+
+/// Protocol 2+: `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`.
+fn reduce_newobj(vm: &mut Vm, me: &Value, copyreg: &Value) -> PyResult<Value> {
+    let cls = type_of(me);
+    let mut args = Value::tuple(vec![]);
+    let mut kwargs = Value::NONE;
+    if lookup(type_ref(me), "__getnewargs_ex__").is_some() {
+        let r = vm.call_method(me, "__getnewargs_ex__", &[])?;
+        match r.as_tuple() {
+            Some(t) if t.len() == 2 => {
+                args = t[0].clone();
+                kwargs = t[1].clone();
+            }
+            _ => return Err(PyErr::type_error("__getnewargs_ex__ should return a tuple of length 2")),
+        }
+    } else if lookup(type_ref(me), "__getnewargs__").is_some() {
+        args = vm.call_method(me, "__getnewargs__", &[])?;
+        if args.as_tuple().is_none() {
+            return Err(PyErr::type_error(format!("__getnewargs__ should return a tuple, not '{}'", type_ref(&args).type_name_str())));
+        }
+    }
+    let has_kwargs = kwargs.as_dict().map_or(false, |d| !d.borrow().is_empty());
+    let (newobj, newargs) = if has_kwargs {
+        (vm.getattr_str(copyreg, "__newobj_ex__")?, Value::tuple(vec![cls.clone(), args, kwargs]))
+    } else {
+        let mut a = vec![cls.clone()];
+        a.extend(args.as_tuple().unwrap_or(&[]).iter().cloned());
+        (vm.getattr_str(copyreg, "__newobj__")?, Value::tuple(a))
+    };
+    let state = vm.call_method(me, "__getstate__", &[])?;
+    let t = types();
+    let listitems = if crate::types::is_instance(me, &t.list) { vm.iter(me)? } else { Value::NONE };
+    let dictitems = if crate::types::is_instance(me, &t.dict) {
+        let items = vm.call_method(me, "items", &[])?;
+        vm.iter(&items)?
+    } else {
+        Value::NONE
+    };
+    Ok(Value::tuple(vec![newobj, newargs, state, listitems, dictitems]))
 }
 
 fn object_sizeof(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(std::mem::size_of::<PyObject>() as i64))
 }
 
+/// `object.__getstate__()`: the instance dict (None when absent or empty),
+/// paired with a dict of the set `__slots__` values when there are any.
 fn object_getstate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let o = args[0].as_obj();
-    Ok(o.and_then(|o| o.dict.borrow().clone()).unwrap_or(Value::NONE))
+    let Some(o) = args[0].as_obj() else { return Ok(Value::NONE) };
+    let d = o.dict.borrow().clone().filter(|d| d.as_dict().map_or(true, |x| !x.borrow().is_empty()));
+    let state = d.unwrap_or(Value::NONE);
+    let names = o.ty().type_data().slot_names.borrow().clone();
+    let values = o.slots.borrow().clone();
+    let slots = dict::new_dict();
+    let mut any = false;
+    for (name, v) in names.iter().zip(values.iter()) {
+        if v.is_null() {
+            continue;
+        }
+        // Only `__slots__` of classes (member descriptors), not native state.
+        let is_member = matches!(lookup(o.ty(), name).as_ref().and_then(|d| d.as_obj()).map(|d| &d.payload), Some(Payload::SlotDescriptor { .. }));
+        if is_member {
+            dict::dict_set_str(&slots, name, v.clone());
+            any = true;
+        }
+    }
+    if any {
+        return Ok(Value::tuple(vec![state, slots]));
+    }
+    Ok(state)
 }
 
 fn none_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -357,6 +439,7 @@ pub fn init(t: &Types) {
     add_method(o, "__format__", object_format);
     add_method(o, "__dir__", object_dir);
     add_method(o, "__reduce_ex__", object_reduce_ex);
+    add_method(o, "__reduce__", object_reduce);
     add_method(o, "__sizeof__", object_sizeof);
     add_method(o, "__getstate__", object_getstate);
     add_native(o, "__init_subclass__", object_init_subclass, NativeKind::ClassMethod);

@@ -162,7 +162,7 @@ pub fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) ->
     let mut i = start;
     for _ in 0..count {
         out.push(items[i as usize].clone());
-        i += step;
+        i = i.wrapping_add(step);
     }
     out
 }

@@ -158,6 +158,15 @@ pub fn intern(s: &str) -> Value {
     v
 }
 
+/// Whether `v` is the interned object for its text (`marshal` writes such
+/// strings with the "interned" type codes).
+pub fn is_interned(v: &Value) -> bool {
+    match v.as_pystr_exact() {
+        Some(s) => INTERNED.with(|m| m.borrow().get(s.as_str()).map_or(false, |c| c.is(v))),
+        None => false,
+    }
+}
+
 /// Intern an existing exact str value (returns the canonical object).
 pub fn intern_value(v: &Value) -> Value {
     match v.as_pystr_exact() {

@@ -307,10 +307,7 @@ fn sys_fork() -> Result<i32, i32> {
 /// (The GIL's queue of waiters still names the parent's other threads; a
 /// full reset belongs in gil.rs.)
 pub fn after_fork_child() {
-    use std::sync::atomic::Ordering;
-    crate::gil::THREADED.store(false, Ordering::SeqCst);
-    crate::gil::clear_break(crate::gil::BREAK_GIL | crate::gil::BREAK_GIL_PRIORITY);
-    crate::gil::set_main_thread();
+    crate::gil::after_fork_child();
 }
 
 fn fork(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -1,12 +1,25 @@
 //! `_codecs`, `_string`, `unicodedata`, `_locale`.
 
+pub mod codecs;
+pub mod escapes;
+pub mod locale;
+pub mod string;
+pub mod unicodedata;
+pub mod unicodedata_tables;
+
 use crate::value::Value;
 use crate::Vm;
 
 /// The module names this group provides (listed only once they work).
-pub const NAMES: &[&str] = &[];
+pub const NAMES: &[&str] = &["_codecs", "_string", "unicodedata", "_locale"];
 
 /// Build the module `name` (one of `NAMES`).
-pub fn make(_vm: &mut Vm, name: &str) -> Value {
-    crate::types::module::new_module(name)
+pub fn make(vm: &mut Vm, name: &str) -> Value {
+    match name {
+        "_codecs" => codecs::make_module(vm),
+        "_string" => string::make_module(vm),
+        "unicodedata" => unicodedata::make_module(vm),
+        "_locale" => locale::make_module(vm),
+        _ => crate::types::module::new_module(name),
+    }
 }

@@ -1,7 +1,8 @@
 //! The builtin codecs used by `str.encode`, `bytes.decode` and `str(b, enc)`:
 //! UTF-8 (and `-sig`), ASCII, Latin-1, UTF-16 and UTF-32 (with and without
 //! BOM), with the error handlers strict, ignore, replace, backslashreplace,
-//! xmlcharrefreplace (encode) and namereplace (as backslashreplace).
+//! xmlcharrefreplace (encode). Other codecs and error handlers go through
+//! the codec registry (`modules/textmods/codecs.rs`).
 //!
 //! Errors are `UnicodeEncodeError`/`UnicodeDecodeError` instances carrying
 //! `encoding`, `object`, `start`, `end` and `reason` like CPython's; their
@@ -99,10 +100,6 @@ pub fn lookup_codec(name: &str) -> Option<Codec> {
         "cp1252" | "windows_1252" | "1252" => Codec::Cp1252,
         _ => return None,
     })
-}
-
-fn codec_or_err(name: &str) -> PyResult<Codec> {
-    lookup_codec(name).ok_or_else(|| PyErr::new(&types().exc.lookup_error, format!("unknown encoding: {name}")))
 }
 
 fn unknown_handler(errors: &str) -> PyErr {
@@ -216,8 +213,13 @@ fn encode_charset(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
 }
 
 /// `s.encode(encoding, errors)`.
-pub fn encode(_vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = codec_or_err(encoding)?;
+pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    // Codecs and error handlers not handled here go through the codec
+    // registry (`_codecs`, the `encodings` package).
+    let codec = match lookup_codec(encoding) {
+        Some(c) if matches!(errors, "strict" | "ignore" | "replace" | "backslashreplace" | "xmlcharrefreplace" | "surrogatepass") => c,
+        _ => return crate::modules::textmods::codecs::text_encode(vm, s, encoding, errors),
+    };
     Ok(match codec {
         Codec::Utf8 => s.as_bytes().to_vec(),
         Codec::Utf8Sig => {
@@ -413,8 +415,11 @@ fn decode_utf32(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
 }
 
 /// `data.decode(encoding, errors)`.
-pub fn decode(_vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = codec_or_err(encoding)?;
+pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let codec = match lookup_codec(encoding) {
+        Some(c) if matches!(errors, "strict" | "ignore" | "replace" | "backslashreplace" | "surrogateescape") => c,
+        _ => return crate::modules::textmods::codecs::text_decode(vm, data, encoding, errors),
+    };
     match codec {
         Codec::Utf8 => decode_utf8(data, codec, errors),
         Codec::Utf8Sig => {

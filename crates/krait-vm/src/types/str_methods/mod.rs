@@ -257,14 +257,14 @@ pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value>
             let mut i = start;
             for _ in 0..count {
                 out.push(b[i as usize] as char);
-                i += step;
+                i = i.wrapping_add(step);
             }
         } else {
             let chars: Vec<char> = text.chars().collect();
             let mut i = start;
             for _ in 0..count {
                 out.push(chars[i as usize]);
-                i += step;
+                i = i.wrapping_add(step);
             }
         }
         return Ok(new_str(out));

@@ -1,0 +1,25 @@
+import _random
+r = _random.Random(42)
+print(r.random(), r.random(), r.getrandbits(10), r.getrandbits(100), r.getrandbits(32), r.getrandbits(64))
+r.seed(0); print(r.random())
+r.seed(-5); print(r.random())
+r.seed(2**100 + 7); print(r.random())
+s = r.getstate(); print(len(s), s[-1], s[:3])
+a = r.random(); r.setstate(s); print(a == r.random())
+r.seed("abc"); x = r.random(); r.seed("abc"); print(x == r.random())
+r.seed(None); print(0 <= r.random() < 1)
+for t in [lambda: r.getrandbits(-1), lambda: r.setstate((1,2)), lambda: r.setstate([1]), lambda: r.setstate((0,)*624 + (625,)),
+          lambda: _random.Random(1, 2), lambda: _random.Random(x=1), lambda: r.seed(1, 2), lambda: r.random(1)]:
+    try: print(t())
+    except Exception as e: print(type(e).__name__, e)
+class R(_random.Random):
+    def __init__(self, x, y=0): self.y = y; super().seed(x)
+q = R(3, y=4); print(q.y, q.random())
+r = _random.Random()
+r.seed(12345)
+print([r.getrandbits(8) for _ in range(10)])
+print(r.getrandbits(1000) % 1000003, r.getrandbits(33), r.getrandbits(31))
+st = r.getstate(); r2 = _random.Random(); r2.setstate(st); print(r.random() == r2.random())
+r.seed(2**64 - 1); print(r.random())
+r.seed(-(2**64 - 1)); print(r.random())
+r.seed(True); print(r.random())

@@ -1,0 +1,32 @@
+# re.sub, re.subn, re.split and templates.
+import re
+
+print(re.sub(r"\s+", " ", "a   b \t\n c"))
+print(re.sub(r"(\w+)@(\w+)\.com", r"\2 at \1", "mail bob@example.com or amy@test.com"))
+print(re.sub(r"(?P<word>\b\w)", r"<\g<word>>", "hello big world"))
+print(re.sub(r"(\d+)", r"\g<1>0", "1 22 333"))
+print(re.sub(r"x", r"\n\t\\", "axb"))
+print(re.sub(r"a", "", "banana"), re.sub(r"a", "-", "banana", count=2), re.sub(r"a", "-", "banana", 0))
+print(re.subn(r"a", "o", "banana"), re.subn(r"z", "o", "banana"))
+print(re.sub(r"x*", "-", "abxd"), re.sub(r"", "-", "abc"))
+print(re.sub(r"\d+", lambda m: str(int(m.group()) * 2), "3 apples and 12 pears"))
+print(re.sub(r"(?i)HELLO", lambda m: m.group().swapcase(), "Hello hello HELLO"))
+print(re.sub(r"a|(b)", lambda m: repr(m.group(1)), "ab"))
+print(re.sub(r"(a)|b", r"[\1]", "ab"))
+print(re.sub(rb"\d", b"#", b"a1b22"), re.sub(rb"(\d)", rb"<\1>", b"a1b2"))
+p = re.compile(r"(?P<k>\w+)=(?P<v>\w+)")
+print(p.sub(r"\g<v>=\g<k>", "a=1, b=2"), p.subn(r"\2:\1", "x=y", count=1))
+m = p.search("key=val")
+print(m.expand(r"\g<k> -> \g<v> (\1/\2)"))
+print(re.sub("a", lambda m: None, "banana") if False else re.sub("(n)", lambda m: "N", "banana"))
+
+print(re.split(r",\s*", "a, b,c,   d"))
+print(re.split(r"(,)\s*", "a, b,c"))
+print(re.split(r"(?:(,)|(;))", "a,b;c"))
+print(re.split(r"\s+", " lead and trail "), re.split(r"\s+", "a b c d", maxsplit=2))
+print(re.split(r"x*", "axbc"), re.split(r"\b", "one two"), re.split(r"", "abc"))
+print(re.split(r"\d", "no digits"), re.split(rb"[:-]", b"12:34-56"))
+print(re.compile(r"[;,]").split("a;b,c", 1))
+
+print(re.escape("1.5*2+[x]"), re.escape("a-b c\td"), re.escape(b"a.b|c"))
+print(re.sub(re.escape("1+1"), "two", "1+1=2"))
