@@ -215,6 +215,18 @@ fn switch_interval() -> std::time::Duration {
     std::time::Duration::from_secs_f64(f.clamp(1e-6, 1e6))
 }
 
+/// How long the holder keeps the GIL before yielding to a priority waiter: a
+/// short slice, so a thread that wakes from a blocking call runs within
+/// microseconds, yet long enough that a producer can queue a batch of
+/// messages before its consumer takes over (fewer switches per message).
+fn priority_slice() -> std::time::Duration {
+    static NS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let ns = *NS.get_or_init(|| {
+        std::env::var("KRAIT_GIL_PRIORITY_SLICE_US").ok().and_then(|v| v.parse::<u64>().ok()).unwrap_or(200) * 1000
+    });
+    std::time::Duration::from_nanos(ns)
+}
+
 /// At a periodic check with a GIL request pending: yield at once to a
 /// priority waiter (keeping priority ourselves, since our slice was cut
 /// short), or after the switch interval to anyone.
@@ -226,9 +238,10 @@ pub fn maybe_yield() {
         let g = lock_state();
         let st = g.as_ref().unwrap();
         let interval = switch_interval();
-        let slice_over = st.since.elapsed() >= interval;
+        let held = st.since.elapsed();
+        let slice_over = held >= interval;
         let starving = st.waiters.front().map_or(false, |w| w.since.elapsed() >= interval);
-        let prio = st.waiters.iter().any(|w| w.priority);
+        let prio = st.waiters.iter().any(|w| w.priority) && held >= priority_slice();
         if !(prio || slice_over || starving) {
             return;
         }

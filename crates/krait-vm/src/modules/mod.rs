@@ -20,6 +20,7 @@ pub mod native;
 pub mod containers;
 pub mod data;
 pub mod io;
+pub mod json;
 pub mod misc;
 pub mod posix;
 pub mod sre;
@@ -47,6 +48,7 @@ type Group = (&'static [&'static str], fn(&mut Vm, &str) -> Value);
 const GROUPS: &[Group] = &[
     (sre::NAMES, sre::make),
     (io::NAMES, io::make),
+    (json::NAMES, json::make),
     (posix::NAMES, posix::make),
     (containers::NAMES, containers::make),
     (textmods::NAMES, textmods::make),

@@ -316,9 +316,16 @@ fn sigset_from(vm: &mut Vm, v: &Value) -> PyResult<libc::sigset_t> {
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     unsafe { libc::sigemptyset(&mut set) };
     for item in vm.collect(v)? {
-        let n = vm.index_value(&item)?;
+        let big = match item.to_bigint() {
+            Some(b) => b,
+            None => num_bigint::BigInt::from(vm.index_value(&item)?),
+        };
+        let n = {
+            use num_traits::ToPrimitive;
+            big.to_i64().unwrap_or(i64::MAX)
+        };
         if n < 1 || n >= NSIG as i64 {
-            return Err(PyErr::value_error(format!("signal number {n} out of range [1; {}]", NSIG - 1)));
+            return Err(PyErr::value_error(format!("signal number {big} out of range [1; {}]", NSIG - 1)));
         }
         // SAFETY: n is a valid signal number.
         unsafe { libc::sigaddset(&mut set, n as i32) };

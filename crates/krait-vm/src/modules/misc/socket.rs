@@ -330,7 +330,9 @@ fn parse_addr(vm: &mut Vm, family: i32, a: &Value, fname: &str) -> PyResult<Addr
                 sun.sun_path[i] = *b as libc::c_char;
             }
             let base = std::mem::size_of::<libc::sa_family_t>();
-            out.len = (base + path.len() + if path.first() == Some(&0) { 0 } else { 1 }) as libc::socklen_t;
+            // Abstract names (leading NUL) and "" (autobind) take no terminator.
+            let term = if path.is_empty() || path[0] == 0 { 0 } else { 1 };
+            out.len = (base + path.len() + term) as libc::socklen_t;
             Ok(out)
         }
         libc::AF_INET | libc::AF_INET6 => {

@@ -21,25 +21,31 @@ pub const TIMEOUT_MAX: f64 = 9223372036.0;
 
 // ---------------------------------------------------------------- the primitive
 
-/// The shared state of a lock: held or not, and a condition variable to
-/// wake waiters. Safe to use without the GIL.
+/// The shared state of a lock: held or not, how many threads wait for it,
+/// and a condition variable to wake them. Safe to use without the GIL.
 #[derive(Default)]
 pub struct LockCore {
-    held: Mutex<bool>,
+    state: Mutex<LockState0>,
     cv: Condvar,
 }
 
+#[derive(Default)]
+struct LockState0 {
+    held: bool,
+    waiters: u32,
+}
+
 impl LockCore {
-    fn state(&self) -> std::sync::MutexGuard<'_, bool> {
-        self.held.lock().unwrap_or_else(|e| e.into_inner())
+    fn state(&self) -> std::sync::MutexGuard<'_, LockState0> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn try_acquire(&self) -> bool {
         let mut h = self.state();
-        if *h {
+        if h.held {
             false
         } else {
-            *h = true;
+            h.held = true;
             true
         }
     }
@@ -48,9 +54,15 @@ impl LockCore {
     fn acquire_for(&self, d: Duration) -> bool {
         let end = Instant::now() + d;
         let mut h = self.state();
-        while *h {
+        if !h.held {
+            h.held = true;
+            return true;
+        }
+        h.waiters += 1;
+        while h.held {
             let now = Instant::now();
             if now >= end {
+                h.waiters -= 1;
                 return false;
             }
             h = match self.cv.wait_timeout(h, end - now) {
@@ -58,29 +70,36 @@ impl LockCore {
                 Err(e) => e.into_inner().0,
             };
         }
-        *h = true;
+        h.waiters -= 1;
+        h.held = true;
         true
     }
 
-    /// Release; false if it was not held.
+    /// Release; false if it was not held. Wakes a waiter only if there is one
+    /// (an uncontended release makes no system call).
     pub fn release(&self) -> bool {
         let mut h = self.state();
-        if !*h {
+        if !h.held {
             return false;
         }
-        *h = false;
+        h.held = false;
+        let wake = h.waiters > 0;
         drop(h);
-        self.cv.notify_one();
+        if wake {
+            self.cv.notify_one();
+        }
         true
     }
 
     pub fn locked(&self) -> bool {
-        *self.state()
+        self.state().held
     }
 
     /// Make it a fresh unlocked lock (`_at_fork_reinit`).
     fn reinit(&self) {
-        *self.state() = false;
+        let mut h = self.state();
+        h.held = false;
+        h.waiters = 0;
     }
 }
 
@@ -600,6 +619,8 @@ fn interrupt_main(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
         return Err(PyErr::value_error("signal number out of range"));
     }
     super::signal::simulate(sig as i32);
+    // In the main thread the handler runs at once (CPython's next check).
+    crate::interp::signals::run_pending(vm)?;
     Ok(Value::NONE)
 }
 
