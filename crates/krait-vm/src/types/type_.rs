@@ -36,10 +36,7 @@ pub fn call_type(vm: &mut Vm, cls: &Value, args: &[Value], kw: &[Value]) -> PyRe
     if meta.type_data().heap {
         if let Some(c) = lookup(meta, "__call__") {
             if !matches!(c.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__call__") {
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(cls.clone());
-                a.extend_from_slice(args);
-                return vm.call_kw(&c, &a, kw);
+                return vm.call_unbound_kw(&c, cls, args, kw);
             }
         }
     }
@@ -54,6 +51,9 @@ fn type_call_default(vm: &mut Vm, cls: &Value, args: &[Value], kw: &[Value]) -> 
     a.extend_from_slice(args);
     let new = match new.as_obj().map(|o| &o.payload) {
         Some(Payload::StaticMethod(f)) => f.borrow().clone(),
+        Some(Payload::Function(_) | Payload::Native(_)) => new,
+        // `__new__` is looked up as `cls.__new__` (a classmethod binds).
+        _ if crate::ops::attr::has_descr_get(&new) => crate::ops::attr::descr_get(vm, new, None, cls)?,
         _ => new,
     };
     let obj = vm.call_kw(&new, &a, kw)?;
@@ -65,8 +65,7 @@ fn type_call_default(vm: &mut Vm, cls: &Value, args: &[Value], kw: &[Value]) -> 
     if let Some(init) = lookup(ot, "__init__") {
         let is_obj_init = matches!(init.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__init__" && n.owner.as_ref().map_or(false, |w| w.is(&types().object)));
         if !is_obj_init {
-            a[0] = obj.clone();
-            let r = vm.call_kw(&init, &a, kw)?;
+            let r = vm.call_unbound_kw(&init, &obj, args, kw)?;
             if !r.is_none() {
                 return Err(PyErr::type_error(format!(
                     "__init__() should return None, not '{}'",
@@ -386,6 +385,10 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             }
         }
     }
+    // A metaclass may compute the MRO itself.
+    if let Some(mro) = custom_mro(vm, &cls)? {
+        *td.mro.borrow_mut() = mro;
+    }
     // Writes above happened after the object existed: invalidate its tag.
     type_modified(&cls);
     // __set_name__ on descriptors.
@@ -492,15 +495,22 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     if changed {
         vm.setitem(&ns, &Value::str("__orig_bases__"), Value::tuple(orig_bases))?;
     }
+    let a_name = name.clone();
     let mut a = vec![name, bases_t, ns];
     a.extend(kwvals);
     let cls = vm.call_kw(&meta, &a, &kwnames)?;
     if let Some(Payload::Cell(c)) = cell.as_obj().map(|o| &o.payload) {
         let cur = c.borrow().clone();
         if !cur.is(&cls) && cls.as_obj().and_then(|o| o.as_type()).is_some() {
+            let name_r = vm.repr_string(&a_name)?;
+            let cls_r = vm.repr_string(&cls)?;
             if cur.is_null() {
-                *c.borrow_mut() = cls.clone();
+                return Err(PyErr::runtime_error(format!(
+                    "__class__ not set defining {name_r} as {cls_r}. Was __classcell__ propagated to type.__new__?"
+                )));
             }
+            let cur_r = vm.repr_string(&cur)?;
+            return Err(PyErr::type_error(format!("__class__ set to {cur_r} defining {name_r} as {cls_r}")));
         }
     }
     Ok(cls)
@@ -522,8 +532,48 @@ fn type_call_m(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn type_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let td = args[0].as_obj().unwrap().type_data();
-    Ok(Value::list(td.mro.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
+    let o = args[0].to_obj().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let (heap, bases) = {
+        let td = o.type_data();
+        (td.heap, td.bases.borrow().clone())
+    };
+    if heap && !bases.is_empty() {
+        let mro = c3_mro(&o, &bases)?;
+        return Ok(Value::list(mro.into_iter().map(Value::from_obj).collect()));
+    }
+    let r: Vec<Value> = o.type_data().mro.borrow().iter().map(|m| Value::from_obj(m.clone())).collect();
+    Ok(Value::list(r))
+}
+
+/// The MRO from a metaclass's own `mro()` (None when it keeps `type.mro`),
+/// checked as CPython checks it: classes only, with compatible layouts.
+fn custom_mro(vm: &mut Vm, cls: &Obj) -> PyResult<Option<Vec<Obj>>> {
+    let meta = cls.ty();
+    if !meta.type_data().heap {
+        return Ok(None);
+    }
+    let Some(m) = lookup(meta, "mro") else { return Ok(None) };
+    if matches!(m.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "mro") {
+        return Ok(None);
+    }
+    let cls_v = Value::from_obj(cls.clone());
+    let r = vm.call_unbound(&m, &cls_v, &[])?;
+    let items = vm.collect(&r)?;
+    let solid = cls.type_data().solid_base.get();
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        let Some(io) = it.to_obj().filter(|o| o.as_type().is_some()) else {
+            return Err(PyErr::type_error(format!("mro() returned a non-class ('{}')", type_ref(&it).type_name_str())));
+        };
+        let isolid = io.type_data().solid_base.get();
+        // SAFETY: solid bases are immortal builtin types (or the class itself).
+        let ok = std::ptr::eq(&*io, &**cls) || unsafe { types::is_subtype_ref(&*solid, &*isolid) };
+        if !ok {
+            return Err(PyErr::type_error(format!("mro() returned base with unsuitable layout ('{}')", io.type_name_str())));
+        }
+        out.push(io);
+    }
+    Ok(Some(out))
 }
 
 fn type_get_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -532,7 +582,7 @@ fn type_get_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 }
 
 /// `cls.__bases__ = (...)`: for classes made by `class` statements.
-fn type_set_bases(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn type_set_bases(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let o = args[0].to_obj().ok_or_else(|| PyErr::type_error("type expected"))?;
     let td = o.type_data();
     let name = td.name.borrow().clone();
@@ -565,9 +615,49 @@ fn type_set_bases(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         return Err(PyErr::type_error(format!("__bases__ assignment: '{old}' deallocator differs from '{name}'")));
     }
     let mro = c3_mro(&o, &bases)?;
-    *td.bases.borrow_mut() = bases;
-    *td.mro.borrow_mut() = mro;
+    let old_bases = std::mem::replace(&mut *td.bases.borrow_mut(), bases);
+    let old_mro = std::mem::replace(&mut *td.mro.borrow_mut(), mro);
+    match custom_mro(vm, &o) {
+        Ok(Some(m)) => *td.mro.borrow_mut() = m,
+        Ok(None) => {}
+        Err(e) => {
+            *td.bases.borrow_mut() = old_bases;
+            *td.mro.borrow_mut() = old_mro;
+            type_modified(&o);
+            return Err(e);
+        }
+    }
+    // Move `o` from the old bases' subclass lists to the new ones'.
+    for b in &old_bases {
+        b.type_data().subclasses.borrow_mut().retain(|w| w.upgrade().map_or(false, |x| !std::rc::Rc::ptr_eq(&x, &o)));
+    }
+    let new_bases = td.bases.borrow().clone();
+    for b in &new_bases {
+        b.type_data().subclasses.borrow_mut().push(std::rc::Rc::downgrade(&o));
+    }
+    drop(old_bases);
+    drop(old_mro);
     type_modified(&o);
+    // Subclasses inherit the new order.
+    let mut todo: Vec<Obj> = td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();
+    let mut seen = 0usize;
+    while let Some(sub) = todo.pop() {
+        seen += 1;
+        if seen > 100_000 {
+            break;
+        }
+        let sbases = sub.type_data().bases.borrow().clone();
+        if let Ok(m) = c3_mro(&sub, &sbases) {
+            let m = match custom_mro(vm, &sub)? {
+                Some(c) => c,
+                None => m,
+            };
+            let old = std::mem::replace(&mut *sub.type_data().mro.borrow_mut(), m);
+            drop(old);
+        }
+        type_modified(&sub);
+        todo.extend(sub.type_data().subclasses.borrow().iter().filter_map(|w| w.upgrade()));
+    }
     Ok(Value::NONE)
 }
 
@@ -767,6 +857,10 @@ fn helper_class(name: &str) -> Value {
         add_method(&v, "__mro_entries__", alias_mro_entries);
         add_method(&v, "__instancecheck__", alias_instancecheck);
         add_method(&v, "__subclasscheck__", alias_subclasscheck);
+        if name == "GenericAlias" {
+            crate::types::add_native(&v, "__new__", alias_new, crate::object::NativeKind::StaticMethod);
+            add_method(&v, "__getattr__", alias_getattr);
+        }
         c.borrow_mut().push((name.to_string(), v.clone()));
         v
     })
@@ -813,13 +907,60 @@ fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(new_helper("UnionType", &[("__args__", Value::tuple(args))]))
 }
 
-/// `list[int]` and friends: a `types.GenericAlias`.
-pub fn generic_alias(_vm: &mut Vm, origin: &Value, params: &Value) -> PyResult<Value> {
-    let args = match params.as_tuple() {
-        Some(t) => Value::tuple(t.to_vec()),
-        None => Value::tuple(vec![params.clone()]),
+/// `list[int]` and friends: a `types.GenericAlias`. `__parameters__` are the
+/// type variables among the arguments (objects with `__typing_subst__`) and
+/// those of nested aliases, in order of first appearance.
+pub fn generic_alias(vm: &mut Vm, origin: &Value, params: &Value) -> PyResult<Value> {
+    let items: Vec<Value> = match params.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![params.clone()],
     };
-    Ok(new_helper("GenericAlias", &[("__origin__", origin.clone()), ("__args__", args), ("__parameters__", Value::tuple(vec![]))]))
+    let mut parameters: Vec<Value> = Vec::new();
+    for a in &items {
+        if a.as_obj().and_then(|o| o.as_type()).is_some() {
+            continue;
+        }
+        if vm.getattr_opt(a, &Value::str("__typing_subst__"))?.is_some() {
+            if !parameters.iter().any(|p| p.is(a)) {
+                parameters.push(a.clone());
+            }
+        } else if let Some(ps) = vm.getattr_opt(a, &Value::str("__parameters__"))? {
+            if let Some(t) = ps.as_tuple() {
+                for p in t {
+                    if !parameters.iter().any(|q| q.is(p)) {
+                        parameters.push(p.clone());
+                    }
+                }
+            }
+        }
+    }
+    Ok(new_helper(
+        "GenericAlias",
+        &[("__origin__", origin.clone()), ("__args__", Value::tuple(items)), ("__parameters__", Value::tuple(parameters))],
+    ))
+}
+
+/// `types.GenericAlias(origin, args)`.
+fn alias_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!("GenericAlias expected 2 arguments, got {}", args.len().saturating_sub(1))));
+    }
+    generic_alias(vm, &args[1], &args[2])
+}
+
+/// Attributes not found on an alias come from its origin (`list[int].__name__`).
+fn alias_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let name = args.get(1).cloned().unwrap_or(Value::NONE);
+    let n = name.as_str().unwrap_or("");
+    const OWN: &[&str] = &["__class__", "__origin__", "__args__", "__unpacked__", "__parameters__", "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__"];
+    if OWN.contains(&n) {
+        return Err(PyErr::attribute_error(format!("'types.GenericAlias' object has no attribute '{n}'")));
+    }
+    let origin = alias_field(&args[0], "__origin__");
+    vm.getattr(&origin, &name)
 }
 
 fn alias_field(v: &Value, name: &str) -> Value {
@@ -902,9 +1043,42 @@ fn alias_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     vm.call_kw(&origin, &args[1..], kw)
 }
 
+/// `alias[...]`: substitute the alias's type variables.
 fn alias_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let origin = alias_field(&args[0], "__origin__");
-    generic_alias(vm, &origin, &args[1])
+    let this = &args[0];
+    let origin = alias_field(this, "__origin__");
+    let params: Vec<Value> = alias_field(this, "__parameters__").as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    if params.is_empty() {
+        let r = vm.repr_string(this)?;
+        return Err(PyErr::type_error(format!("{r} is not a generic class")));
+    }
+    let items: Vec<Value> = match args[1].as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![args[1].clone()],
+    };
+    if items.len() != params.len() {
+        let r = vm.repr_string(this)?;
+        let which = if items.len() > params.len() { "many" } else { "few" };
+        return Err(PyErr::type_error(format!("Too {which} arguments for {r}; actual {}, expected {}", items.len(), params.len())));
+    }
+    let old: Vec<Value> = alias_field(this, "__args__").as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    let mut new_args = Vec::with_capacity(old.len());
+    for a in old {
+        if let Some(i) = params.iter().position(|p| p.is(&a)) {
+            new_args.push(items[i].clone());
+            continue;
+        }
+        let sub = if a.as_obj().and_then(|o| o.as_type()).is_some() { None } else { vm.getattr_opt(&a, &Value::str("__parameters__"))? };
+        match sub.and_then(|s| s.as_tuple().map(|t| t.to_vec())).filter(|t| !t.is_empty()) {
+            Some(sp) => {
+                let picked: Vec<Value> = sp.iter().map(|p| params.iter().position(|q| q.is(p)).map_or(p.clone(), |i| items[i].clone())).collect();
+                let key = if picked.len() == 1 { picked[0].clone() } else { Value::tuple(picked) };
+                new_args.push(vm.getitem(&a, &key)?);
+            }
+            None => new_args.push(a),
+        }
+    }
+    generic_alias(vm, &origin, &Value::tuple(new_args))
 }
 
 fn alias_mro_entries(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
