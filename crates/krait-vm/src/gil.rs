@@ -15,7 +15,10 @@
 //! was cut short). A thread that merely used up its slice waits its turn: the
 //! holder yields to it after the switch interval (`sys.setswitchinterval`),
 //! and a waiter that has waited a whole interval is served before any
-//! priority waiter, so nobody starves. Threads that mostly block (message
+//! priority waiter, so nobody starves. A thread that recently blocked or woke
+//! another thread (`mark_interactive`: a producer feeding a consumer) also
+//! re-queues with priority, so a purely CPU-bound thread gets short turns
+//! while threads are passing messages, and whole intervals otherwise. Threads that mostly block (message
 //! passing) thus run as soon as they are ready, and CPU-bound threads share
 //! what is left in slices of the switch interval.
 //!
@@ -248,7 +251,28 @@ pub fn maybe_yield() {
         !slice_over
     };
     release();
-    acquire(cut_short);
+    acquire(cut_short || is_interactive());
+}
+
+thread_local! {
+    /// When this thread last blocked or woke another thread (see `mark_interactive`).
+    static LAST_INTERACTION: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Note that this thread interacts with others: it came back from a blocking
+/// call, or released a lock or queue another thread was waiting on. Such
+/// threads (producers, consumers, servers) keep priority for the GIL over
+/// threads that only compute.
+#[inline]
+pub fn mark_interactive() {
+    if THREADED.load(Ordering::Relaxed) {
+        LAST_INTERACTION.with(|c| c.set(Some(Instant::now())));
+    }
+}
+
+/// Whether this thread interacted with others within the last two switch intervals.
+fn is_interactive() -> bool {
+    LAST_INTERACTION.with(|c| c.get()).map_or(false, |t| t.elapsed() < 2 * switch_interval())
 }
 
 /// Run `f` (a blocking call that touches no Python object) without the GIL,
@@ -261,6 +285,7 @@ pub fn allow_threads<R>(_vm: &mut crate::Vm, f: impl FnOnce() -> R) -> R {
     }
     release();
     let r = f();
+    mark_interactive();
     acquire(true);
     r
 }

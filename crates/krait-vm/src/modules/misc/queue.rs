@@ -66,6 +66,7 @@ fn put_value(v: &Value, item: Value) -> PyResult<()> {
         drop(g);
         if sleepers > 0 {
             bell.cv.notify_one();
+            crate::gil::mark_interactive();
         }
     }
     Ok(())

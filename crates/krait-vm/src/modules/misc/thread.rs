@@ -87,6 +87,7 @@ impl LockCore {
         drop(h);
         if wake {
             self.cv.notify_one();
+            crate::gil::mark_interactive();
         }
         true
     }
