@@ -218,6 +218,7 @@ fn visit_frame(fr: &crate::interp::Frame, f: &mut dyn FnMut(*const PyObject)) {
     visit_value(&fr.builtins, f);
     visit_value(&fr.locals, f);
     visit_value(&fr.func, f);
+    fr.visit_object(&mut |v| visit_value(v, f));
 }
 
 fn visit_iter(st: &crate::types::iter::IterState, f: &mut dyn FnMut(*const PyObject)) {
@@ -327,11 +328,8 @@ pub fn traverse(o: &PyObject, f: &mut dyn FnMut(*const PyObject)) {
                 visit_value(&e.context, f);
             }
         }
-        Payload::Traceback(tb) => {
-            visit_value(&tb.next, f);
-            visit_value(&tb.globals, f);
-        }
-        Payload::Frame(fs) => visit_value(&fs.globals, f),
+        Payload::Traceback(tb) => tb.traverse(&mut |v| visit_value(v, f)),
+        Payload::Frame(fs) => fs.traverse(&mut |v| visit_value(v, f)),
         Payload::Generator(g) => {
             if let Ok(g) = g.try_borrow() {
                 if let Some(fr) = &g.frame {
@@ -434,7 +432,7 @@ fn clear_object(o: &PyObject, trash: &mut Vec<Value>, tables: &mut Vec<Box<dyn s
             if let Ok(mut g) = g.try_borrow_mut() {
                 if !g.running {
                     if let Some(fr) = g.frame.take() {
-                        tables.push(Box::new(*fr));
+                        tables.push(fr);
                     }
                     trash.push(std::mem::replace(&mut g.exc_state, Value::NONE));
                 }

@@ -296,6 +296,15 @@ fn main() {
         .stack_size(STACK_SIZE)
         .spawn(move || run(opts, target))
         .expect("cannot start the interpreter thread");
+    // This thread only waits: block every signal here so the kernel delivers
+    // them to the interpreter's threads (signal.pthread_sigmask/sigwait
+    // semantics; the interpreter thread keeps the mask it started with).
+    // SAFETY: a filled sigset applied to the calling thread only.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+    }
     let code = match child.join() {
         Ok(c) => c,
         Err(_) => {

@@ -98,7 +98,8 @@ fn input(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         let s = vm.str_string(&p)?;
         stdio::write_text(vm, &fout, &s)?;
     }
-    stdio::flush_stream(vm, &fout)?;
+    // CPython ignores a failing (or missing) `flush` here.
+    let _ = stdio::flush_stream(vm, &fout);
     let line = stdio::read_line(vm, &fin)?;
     let Some(s) = line.as_str() else {
         return Err(PyErr::type_error("object.readline() returned non-string"));
@@ -109,12 +110,8 @@ fn input(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::str(s.strip_suffix('\n').unwrap_or(s)))
 }
 
-fn open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::modules::io::open::open(vm, args, kw)
-}
-
 pub fn register(m: &Value) {
     add_function(m, "print", print);
     add_function(m, "input", input);
-    add_function(m, "open", open);
+    crate::types::module::set_attr(m, "open", crate::modules::io::open::open_function());
 }

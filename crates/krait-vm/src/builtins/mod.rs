@@ -191,10 +191,12 @@ pub fn no_args(fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
 
 /// `ascii(v)` as a str Value.
 pub fn ascii_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = vm.repr_string(v)?;
-    if r.is_ascii() {
-        return Ok(Value::string(r));
+    let rv = vm.repr(v)?;
+    // An ASCII repr is returned as it is (even a str subclass instance).
+    if rv.as_str().map_or(false, |s| s.is_ascii()) {
+        return Ok(rv);
     }
+    let r = rv.as_str().unwrap_or("").to_string();
     let mut out = String::with_capacity(r.len());
     for c in r.chars() {
         let n = c as u32;

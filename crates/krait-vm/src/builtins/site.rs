@@ -124,10 +124,8 @@ fn help(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn breakpoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let hook = dict::dict_get_str(&crate::types::module::module_dict(&vm.sys), "breakpointhook");
     match hook {
-        Some(h) if !matches!(h.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "breakpointhook") => {
-            vm.call_kw(&h, args, kw)
-        }
-        _ => Ok(Value::NONE),
+        Some(h) => vm.call_kw(&h, args, kw),
+        None => Err(PyErr::runtime_error("lost sys.breakpointhook")),
     }
 }
 

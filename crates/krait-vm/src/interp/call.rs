@@ -53,7 +53,12 @@ impl Vm {
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(f.clone());
                     a.extend_from_slice(args);
-                    self.call_kw(&c, &a, kwnames)
+                    // `__call__` may itself be an instance with a `__call__`:
+                    // count the level so that a cycle raises RecursionError.
+                    self.enter_call()?;
+                    let r = self.call_kw(&c, &a, kwnames);
+                    self.leave_call();
+                    r
                 }
                 None => Err(not_callable(f)),
             },

@@ -23,6 +23,7 @@ pub enum Exit {
 /// Run `f` until it returns or yields, handling exceptions raised inside it.
 pub fn run(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
     vm.frames.push(f as *const Frame);
+    f.relink_object();
     let r = loop {
         match exec(vm, f) {
             Ok(exit) => break Ok(exit),
@@ -498,12 +499,14 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::PushExcInfo => {
                 let exc = pop!(f);
                 let prev = std::mem::replace(&mut vm.handled_exc, exc.clone());
+                f.exc_depth += 1;
                 f.stack.push(prev);
                 f.stack.push(exc);
             }
             Op::PopExcept => {
                 let prev = pop!(f);
-                vm.handled_exc = prev;
+                f.exc_depth = f.exc_depth.saturating_sub(1);
+                vm.handled_exc = if f.exc_depth == 0 && !f.caller_exc.is_null() { f.caller_exc.clone() } else { prev };
             }
             Op::CheckExcMatch => {
                 let ty = pop!(f);

@@ -205,6 +205,17 @@ pub struct Frame {
     pub locals: Value,
     /// The function being run (NULL for module code).
     pub func: Value,
+    /// How many `except`/`finally` handlers are running in this frame
+    /// (PushExcInfo minus PopExcept): a generator suspended with a nonzero
+    /// depth keeps its own handled exception.
+    pub exc_depth: u32,
+    /// In a running generator: the exception its resumer was handling (the
+    /// one current again once the generator's own handlers are done);
+    /// NULL in other frames.
+    pub caller_exc: Value,
+    /// The Python frame object of this activation, NULL until asked for
+    /// (see `frameobj`).
+    pub obj: std::cell::Cell<Value>,
 }
 
 fn sizes(code: &VmCode) -> (usize, usize) {
@@ -232,6 +243,9 @@ impl Frame {
             builtins,
             locals,
             func: Value::NULL,
+            exc_depth: 0,
+            caller_exc: Value::NULL,
+            obj: std::cell::Cell::new(Value::NULL),
         }
     }
 
@@ -266,6 +280,9 @@ impl Frame {
 
     /// Drop every live value of the frame's slots.
     fn release_values(&mut self) {
+        if self.has_object() {
+            self.detach(Value::NULL);
+        }
         self.stack.truncate(0);
         let n = self.fast.len;
         self.fast.len = 0;
@@ -301,6 +318,16 @@ impl crate::Vm {
     /// Release a finished frame; arena blocks are freed in LIFO order.
     #[inline]
     pub fn recycle_frame(&mut self, mut f: Frame) {
+        if f.object_shared() {
+            // The caller's frame object becomes `f_back` of a frame object
+            // that outlives the call.
+            let back = match self.frames.last() {
+                // SAFETY: frames listed in `vm.frames` are running.
+                Some(&p) => unsafe { &*p }.object(),
+                None => Value::NONE,
+            };
+            f.detach(back);
+        }
         f.release_values();
         if let Mem::Arena { mark, size } = f.mem {
             if mark + size == self.arena_top {

@@ -12,6 +12,7 @@
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod frameobj;
 pub mod signals;
 pub mod suggest;
 pub mod unwind;
@@ -41,6 +42,9 @@ pub struct VmCode {
     /// One inline-cache word per instruction (used by `LoadGlobal`; see
     /// `eval::load_global`). `u64::MAX` means empty.
     pub caches: Box<[std::cell::Cell<u64>]>,
+    /// The Python code object wrapping this code, while one is alive (so
+    /// `f.__code__ is f.__code__` and `gen.gi_code is f.__code__`).
+    pub object: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
 }
 
 impl VmCode {
@@ -58,12 +62,24 @@ impl VmCode {
             qualname: Value::str(&code.qualname),
             filename: Value::str(&code.filename),
             caches: (0..code.instrs.len()).map(|_| std::cell::Cell::new(u64::MAX)).collect(),
+            object: std::cell::RefCell::new(std::rc::Weak::new()),
             consts,
             names,
             varnames,
             cell_names,
             code,
         })
+    }
+
+    /// The code object of `code`: the live one if there is one, else a new one.
+    pub fn object(code: &Rc<VmCode>) -> Value {
+        if let Some(o) = code.object.borrow().upgrade() {
+            return Value::from_obj(o);
+        }
+        let t = crate::types::types();
+        let o = crate::object::PyObject::new(t.code.as_obj().unwrap(), crate::object::Payload::Code(code.clone()));
+        *code.object.borrow_mut() = Rc::downgrade(&o);
+        Value::from_obj(o)
     }
 
     /// Source line of instruction `i`.

@@ -113,7 +113,7 @@ pub fn suggestion_for(vm: &mut Vm, e: &Value) -> Option<String> {
         let mut last = None;
         while let Some(d) = exception::traceback_data(&tb) {
             last = Some((d.code.clone(), d.globals.clone()));
-            tb = d.next.clone();
+            tb = d.next();
         }
         let (code, globals) = last?;
         let mut locals: Vec<String> = code.varnames.iter().chain(code.cell_names.iter()).filter_map(|v| v.as_str().map(|s| s.to_string())).collect();

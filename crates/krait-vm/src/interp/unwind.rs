@@ -35,7 +35,12 @@ pub fn handle(vm: &mut Vm, f: &mut Frame, err: PyErr) -> PyResult<()> {
             f.pc = h.target as usize;
             Ok(())
         }
-        None => Err(err),
+        None => {
+            // The frame is left where the exception happened (a `Reraise`
+            // restores that position), as `f_lineno` then shows.
+            f.lasti = lasti as usize;
+            Err(err)
+        }
     }
 }
 
@@ -374,7 +379,7 @@ pub fn format_tb(tb: &Value) -> String {
                 }
             }
         }
-        cur = t.next.clone();
+        cur = t.next();
     }
     if repeat > 2 {
         let n = repeat - 2;
@@ -521,24 +526,53 @@ fn format_syntax_error_location(vm: &mut Vm, e: &Value) -> String {
         out.push_str(&format!("  File \"{fname}\", line {l}\n"));
     }
     if let Some(t) = text.as_str() {
-        let line = t.trim_end_matches('\n');
-        let stripped = line.trim_start();
-        let indent = line.chars().count() - stripped.chars().count();
-        let stripped = stripped.trim_end();
-        out.push_str(&format!("    {stripped}\n"));
-        if let Some(off) = offset.as_i64() {
-            let off = off as usize;
-            // No caret when it would point into the stripped indentation.
-            if off >= 1 && off - 1 >= indent {
-                let col = (off - 1).saturating_sub(indent);
-                let end = end_offset.as_i64().map(|x| x as usize).filter(|&x| x > off).unwrap_or(off + 1);
-                let width = (end - off).max(1);
-                let width = width.min(stripped.chars().count().saturating_sub(col).max(1));
-                out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
-            }
-        }
+        let off = offset.as_i64().unwrap_or(0);
+        let end = end_offset.as_i64().unwrap_or(0);
+        syntax_error_text(&mut out, t, off, end, !offset.is_none());
     }
     out
+}
+
+/// The source line of a SyntaxError and its carets: leading blanks are
+/// stripped (moving the offsets with them), offsets are clipped to the text,
+/// lines before the offset are skipped, and no caret is drawn when the
+/// offset falls left of the text.
+fn syntax_error_text(out: &mut String, text: &str, offset: i64, end_offset: i64, has_offset: bool) {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut off = offset - 1;
+    let mut end = end_offset - 1;
+    let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    chars.drain(..lead);
+    off -= lead as i64;
+    end -= lead as i64;
+    let mut len = chars.len() as i64;
+    if chars.last() == Some(&'\n') {
+        len -= 1;
+    }
+    off = off.min(len);
+    while let Some(nl) = chars.iter().position(|&c| c == '\n') {
+        let nl = nl as i64;
+        if nl >= off {
+            break;
+        }
+        chars.drain(..=nl as usize);
+        len -= nl + 1;
+        off -= nl + 1;
+        end -= nl + 1;
+    }
+    let shown: String = chars.iter().take(len.max(0) as usize).collect();
+    out.push_str("    ");
+    out.push_str(&shown);
+    out.push('\n');
+    if !has_offset || off < 0 {
+        return;
+    }
+    let end = end.min(len);
+    let width = if end > off { end - off } else { 1 };
+    out.push_str("    ");
+    out.push_str(&" ".repeat(off as usize));
+    out.push_str(&"^".repeat(width as usize));
+    out.push('\n');
 }
 
 /// Print an uncaught exception to stderr via `sys.excepthook` semantics.

@@ -34,14 +34,8 @@ fn arg_c(vm: &mut Vm, v: &Value) -> PyResult<C> {
         }
     }
     let ty = type_ref(v);
-    if let Some(f) = lookup(ty, "__complex__") {
-        let r = vm.call(&f, &[v.clone()])?;
-        return r.as_complex().ok_or_else(|| {
-            PyErr::type_error(format!(
-                "__complex__ returned non-complex (type {})",
-                type_ref(&r).type_name_str()
-            ))
-        });
+    if let Some(c) = crate::types::complex::complex_dunder(vm, v)? {
+        return Ok(c);
     }
     if let Some(c) = v.as_complex() {
         return Ok(c);

@@ -506,8 +506,8 @@ fn m_floor(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if let Some(f) = v.as_float() {
         return float_to_int(f.floor());
     }
-    if let Some(f) = lookup(type_ref(v), "__floor__") {
-        return vm.call(&f, &[v.clone()]);
+    if let Some(r) = vm.call_special(v, "__floor__", &[])? {
+        return Ok(r);
     }
     float_to_int(arg_f64(vm, v)?.floor())
 }
@@ -517,8 +517,8 @@ fn m_ceil(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if let Some(f) = v.as_float() {
         return float_to_int(f.ceil());
     }
-    if let Some(f) = lookup(type_ref(v), "__ceil__") {
-        return vm.call(&f, &[v.clone()]);
+    if let Some(r) = vm.call_special(v, "__ceil__", &[])? {
+        return Ok(r);
     }
     float_to_int(arg_f64(vm, v)?.ceil())
 }
@@ -528,8 +528,8 @@ fn m_trunc(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if let Some(f) = v.as_float() {
         return float_to_int(f);
     }
-    match lookup(type_ref(v), "__trunc__") {
-        Some(f) => vm.call(&f, &[v.clone()]),
+    match vm.call_special(v, "__trunc__", &[])? {
+        Some(r) => Ok(r),
         None => Err(PyErr::type_error(format!("type {} doesn't define __trunc__ method", tname(v)))),
     }
 }

@@ -64,6 +64,18 @@ struct Item {
     offset: usize,
     /// Byte size of the item (for `s`/`p`, the declared length).
     size: usize,
+    /// How many consecutive values of this code (always 1 for `s`/`p`), so
+    /// that a huge repeat count does not expand into a huge list.
+    count: usize,
+}
+
+impl Fmt {
+    /// The items one by one (runs expanded lazily).
+    fn each(&self) -> impl Iterator<Item = Item> + '_ {
+        self.items.iter().flat_map(|it| {
+            (0..it.count).map(move |k| Item { code: it.code, offset: it.offset + k * it.size, size: it.size, count: 1 })
+        })
+    }
 }
 
 /// A parsed format.
@@ -161,7 +173,7 @@ fn parse(format: &str) -> Result<Fmt, FErr> {
         }
         match c {
             b's' | b'p' => {
-                items.push(Item { code: c, offset, size: num });
+                items.push(Item { code: c, offset, size: num, count: 1 });
                 offset = offset.checked_add(num).ok_or_else(too_long)?;
             }
             b'x' => {
@@ -169,16 +181,16 @@ fn parse(format: &str) -> Result<Fmt, FErr> {
             }
             _ => {
                 let total = num.checked_mul(size).ok_or_else(too_long)?;
-                if total > isize::MAX as usize / 2 {
+                if total > isize::MAX as usize {
                     return Err(too_long());
                 }
-                for k in 0..num {
-                    items.push(Item { code: c, offset: offset + k * size, size });
+                if num > 0 {
+                    items.push(Item { code: c, offset, size, count: num });
                 }
                 offset = offset.checked_add(total).ok_or_else(too_long)?;
             }
         }
-        if offset > isize::MAX as usize / 2 {
+        if offset > isize::MAX as usize {
             return Err(too_long());
         }
     }
@@ -204,40 +216,37 @@ fn parse_value(vm: &mut Vm, v: &Value) -> PyResult<Fmt> {
         return Ok(f);
     }
     let s = format_text(v)?;
+    if s.contains('\0') {
+        return Err(err(vm, "embedded null character"));
+    }
     let r = parse(&s);
     lift(vm, r)
 }
 
 // ---------------------------------------------------------------- buffers
 
+use crate::modules::data::array::ArrayData;
+
 /// The bytes of a bytes-like object.
 fn read_buffer(v: &Value) -> PyResult<Vec<u8>> {
-    match v.as_obj().map(|o| &o.payload) {
-        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
-        Some(Payload::ByteArray(b)) => Ok(b.borrow().clone()),
-        Some(Payload::MemoryView(m)) => {
-            let m = m.borrow();
-            if m.released {
-                return Err(PyErr::value_error("operation forbidden on released memoryview object"));
-            }
-            let whole = read_buffer(&m.obj)?;
-            let end = (m.start + m.len).min(whole.len());
-            Ok(whole[m.start.min(end)..end].to_vec())
+    if let Some(Payload::MemoryView(m)) = v.as_obj().map(|o| &o.payload) {
+        if m.borrow().released {
+            return Err(PyErr::value_error("operation forbidden on released memoryview object"));
         }
-        _ => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_ref(v).type_name_str()
-        ))),
     }
+    crate::types::bytes::buffer_bytes(v).ok_or_else(|| {
+        PyErr::type_error(format!("a bytes-like object is required, not '{}'", type_ref(v).type_name_str()))
+    })
 }
 
-/// Write `data` at `offset` into a writable buffer (bytearray or a memoryview of one).
+/// Write `data` at `offset` into a writable buffer (bytearray, array, or a memoryview of one).
 fn write_buffer(v: &Value, offset: usize, data: &[u8]) -> PyResult<()> {
+    let end = offset.saturating_add(data.len());
     match v.as_obj().map(|o| &o.payload) {
         Some(Payload::ByteArray(b)) => {
             let mut b = b.borrow_mut();
-            if offset + data.len() <= b.len() {
-                b[offset..offset + data.len()].copy_from_slice(data);
+            if end <= b.len() {
+                b[offset..end].copy_from_slice(data);
             }
             Ok(())
         }
@@ -246,14 +255,23 @@ fn write_buffer(v: &Value, offset: usize, data: &[u8]) -> PyResult<()> {
                 let m = m.borrow();
                 (m.obj.clone(), m.start)
             };
-            write_buffer(&obj, start + offset, data)
+            write_buffer(&obj, start.saturating_add(offset), data)
         }
+        Some(Payload::Opaque(_)) => crate::object::with_opaque::<ArrayData, _>(v, |a| {
+            if end <= a.data.len() {
+                a.data[offset..end].copy_from_slice(data);
+            }
+        })
+        .ok_or_else(|| PyErr::type_error("argument must be read-write bytes-like object")),
         _ => Err(PyErr::type_error("argument must be read-write bytes-like object")),
     }
 }
 
 /// Length of a writable buffer, or the TypeError for read-only ones.
 fn writable_len(v: &Value) -> PyResult<usize> {
+    let not_writable = || {
+        PyErr::type_error(format!("argument must be read-write bytes-like object, not {}", type_ref(v).type_name_str()))
+    };
     match v.as_obj().map(|o| &o.payload) {
         Some(Payload::ByteArray(b)) => Ok(b.borrow().len()),
         Some(Payload::MemoryView(m)) => {
@@ -263,13 +281,16 @@ fn writable_len(v: &Value) -> PyResult<usize> {
             }
             match m.obj.as_obj().map(|o| &o.payload) {
                 Some(Payload::ByteArray(_)) => Ok(m.len),
-                _ => Err(PyErr::type_error("argument must be read-write bytes-like object, not memoryview")),
+                Some(Payload::Opaque(_)) if crate::object::with_opaque::<ArrayData, _>(&m.obj, |_| ()).is_some() => {
+                    Ok(m.len)
+                }
+                _ => Err(not_writable()),
             }
         }
-        _ => Err(PyErr::type_error(format!(
-            "argument must be read-write bytes-like object, not {}",
-            type_ref(v).type_name_str()
-        ))),
+        Some(Payload::Opaque(_)) => {
+            crate::object::with_opaque::<ArrayData, _>(v, |a| a.data.len()).ok_or_else(not_writable)
+        }
+        _ => Err(not_writable()),
     }
 }
 
@@ -516,15 +537,23 @@ fn pack_item(vm: &mut Vm, f: &Fmt, it: &Item, v: &Value, out: &mut [u8]) -> Resu
 }
 
 fn nitems(f: &Fmt) -> usize {
-    f.items.len()
+    f.items.iter().map(|it| it.count).sum()
+}
+
+/// A zeroed buffer of `n` bytes, or MemoryError.
+fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
+    v.resize(n, 0);
+    Ok(v)
 }
 
 fn pack_to(vm: &mut Vm, f: &Fmt, vals: &[Value], out: &mut [u8]) -> PyResult<()> {
     if vals.len() != nitems(f) {
         return Err(err(vm, format!("pack expected {} items for packing (got {})", nitems(f), vals.len())));
     }
-    for (it, v) in f.items.iter().zip(vals) {
-        let r = pack_item(vm, f, it, v, out);
+    for (it, v) in f.each().zip(vals) {
+        let r = pack_item(vm, f, &it, v, out);
         lift(vm, r)?;
     }
     Ok(())
@@ -563,13 +592,16 @@ fn unpack_item(f: &Fmt, it: &Item, b: &[u8]) -> Value {
 }
 
 fn unpack_at(f: &Fmt, b: &[u8]) -> Value {
-    Value::tuple(f.items.iter().map(|it| unpack_item(f, it, b)).collect())
+    Value::tuple(f.each().map(|it| unpack_item(f, &it, b)).collect())
 }
 
 // ---------------------------------------------------------------- operations
 
 fn do_pack(vm: &mut Vm, f: &Fmt, vals: &[Value]) -> PyResult<Value> {
-    let mut out = vec![0u8; f.size];
+    if vals.len() != nitems(f) {
+        return Err(err(vm, format!("pack expected {} items for packing (got {})", nitems(f), vals.len())));
+    }
+    let mut out = zeroed(f.size)?;
     pack_to(vm, f, vals, &mut out)?;
     Ok(Value::bytes(out))
 }
@@ -590,20 +622,20 @@ fn do_unpack_from(vm: &mut Vm, f: &Fmt, buf: &Value, offset: &Option<Value>) -> 
     };
     let n = b.len() as i64;
     if off < 0 {
-        if off + n < 0 {
+        if off.saturating_add(n) < 0 {
             return Err(err(vm, format!("offset {off} out of range for {n}-byte buffer")));
         }
-        if off + (f.size as i64) > 0 {
+        if off.saturating_add(f.size as i64) > 0 {
             return Err(err(vm, format!("not enough data to unpack {} bytes at offset {off}", f.size)));
         }
         off += n;
     }
-    if n - off < f.size as i64 {
+    if n.saturating_sub(off) < f.size as i64 {
         return Err(err(
             vm,
             format!(
                 "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {} (actual buffer size is {})",
-                f.size as i64 + off,
+                f.size as i128 + off as i128,
                 f.size,
                 off,
                 n
@@ -620,27 +652,30 @@ fn do_pack_into(vm: &mut Vm, f: &Fmt, buf: &Value, offset: &Value, vals: &[Value
     }
     let mut off = vm.index_value(offset)?;
     if off < 0 {
-        if off + n < 0 {
+        if off.saturating_add(n) < 0 {
             return Err(err(vm, format!("offset {off} out of range for {n}-byte buffer")));
         }
-        if off + (f.size as i64) > 0 {
+        if off.saturating_add(f.size as i64) > 0 {
             return Err(err(vm, format!("no space to pack {} bytes at offset {off}", f.size)));
         }
         off += n;
     }
-    if n - off < f.size as i64 {
+    if n.saturating_sub(off) < f.size as i64 {
         return Err(err(
             vm,
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-                f.size as i64 + off,
+                f.size as i128 + off as i128,
                 f.size,
                 off,
                 n
             ),
         ));
     }
-    let mut out = vec![0u8; f.size];
+    if vals.len() != nitems(f) {
+        return Err(err(vm, format!("pack expected {} items for packing (got {})", nitems(f), vals.len())));
+    }
+    let mut out = zeroed(f.size)?;
     pack_to(vm, f, vals, &mut out)?;
     write_buffer(buf, off as usize, &out)?;
     Ok(Value::NONE)
@@ -786,7 +821,7 @@ fn s_size(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn s_sizeof(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::int(56 + 24 * this(&args[0])?.items.len() as i64))
+    Ok(Value::int(56 + 24 * nitems(&this(&args[0])?) as i64))
 }
 
 /// A heap class created for this module, with `__module__` set.

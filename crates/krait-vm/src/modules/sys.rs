@@ -155,18 +155,7 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         Some(d) => vm.index_value(d)?,
         None => 0,
     };
-    let n = vm.frames.len() as i64;
-    if depth >= n || depth < 0 {
-        return Err(PyErr::value_error("call stack is not deep enough"));
-    }
-    // Snapshots from the outermost frame inwards, each linked to its caller.
-    let mut back = Value::NONE;
-    for i in 0..=(n - 1 - depth) as usize {
-        // SAFETY: listed frames are alive.
-        let f = unsafe { &*vm.frames[i] };
-        back = crate::types::exception::new_frame_object_with_back(f.code.clone(), f.globals.clone(), f.lasti, back);
-    }
-    Ok(back)
+    crate::interp::frameobj::frame_object_at(vm, depth)
 }
 
 fn displayhook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -6,6 +6,7 @@
 //! `a + b` on ints and floats never looks anything up; the same routines
 //! back the dunder methods (`int.__add__`) that user subclasses inherit.
 
+use crate::object::Payload;
 use crate::types::{self, type_ref, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -79,7 +80,7 @@ impl Vm {
         let (name, rname, iname) = binop_names(op);
         if inplace {
             if let Some(f) = types::lookup(type_ref(a), iname) {
-                let r = self.call(&f, &[a.clone(), b.clone()])?;
+                let r = self.call_unbound(&f, a, &[b.clone()])?;
                 if !is_notimpl(&r) {
                     return Ok(r);
                 }
@@ -104,7 +105,7 @@ impl Vm {
         }
         let ta = type_ref(a).type_name_str();
         let tb = type_ref(b).type_name_str();
-        if op == BinOpKind::Power {
+        if op == BinOpKind::Power && !inplace {
             return Err(PyErr::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
             )));
@@ -134,7 +135,7 @@ impl Vm {
                     None => true,
                 };
                 if overrides {
-                    let r = self.call(f, &[b.clone(), a.clone()])?;
+                    let r = self.call_unbound(f, b, &[a.clone()])?;
                     if !is_notimpl(&r) {
                         return Ok(r);
                     }
@@ -143,13 +144,13 @@ impl Vm {
             }
         }
         if let Some(f) = fa {
-            let r = self.call(&f, &[a.clone(), b.clone()])?;
+            let r = self.call_unbound(&f, a, &[b.clone()])?;
             if !is_notimpl(&r) {
                 return Ok(r);
             }
         }
         if let Some(f) = fb {
-            let r = self.call(&f, &[b.clone(), a.clone()])?;
+            let r = self.call_unbound(&f, b, &[a.clone()])?;
             if !is_notimpl(&r) {
                 return Ok(r);
             }
@@ -183,21 +184,21 @@ impl Vm {
         if !std::ptr::eq(ta, tb) && types::is_subtype_ref(tb, ta) {
             if let Some(f) = types::lookup(tb, rname) {
                 tried_reflected = true;
-                let r = self.call(&f, &[b.clone(), a.clone()])?;
+                let r = self.cmp_slot(&f, b, a)?;
                 if !is_notimpl(&r) {
                     return Ok(r);
                 }
             }
         }
         if let Some(f) = types::lookup(ta, name) {
-            let r = self.call(&f, &[a.clone(), b.clone()])?;
+            let r = self.cmp_slot(&f, a, b)?;
             if !is_notimpl(&r) {
                 return Ok(r);
             }
         }
         if !tried_reflected {
             if let Some(f) = types::lookup(tb, rname) {
-                let r = self.call(&f, &[b.clone(), a.clone()])?;
+                let r = self.cmp_slot(&f, b, a)?;
                 if !is_notimpl(&r) {
                     return Ok(r);
                 }
@@ -213,6 +214,20 @@ impl Vm {
                 tb.type_name_str()
             ))),
         }
+    }
+
+    /// Call a rich-comparison method found on `type(a)`; a descriptor whose
+    /// binding fails counts as NotImplemented (CPython's slot does that).
+    fn cmp_slot(&mut self, f: &Value, a: &Value, b: &Value) -> PyResult<Value> {
+        let plain = matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_) | Payload::Native(_)));
+        if !plain && crate::ops::attr::has_descr_get(f) {
+            let owner = crate::types::type_of(a);
+            return match crate::ops::attr::descr_get(self, f.clone(), Some(a), &owner) {
+                Ok(bound) => self.call(&bound, &[b.clone()]),
+                Err(_) => Ok(types().not_implemented.clone()),
+            };
+        }
+        self.call_unbound(f, a, &[b.clone()])
     }
 
     /// `a == b` as a bool (identity implies equality, as containers assume).
@@ -251,7 +266,7 @@ impl Vm {
             }
         }
         match types::lookup(type_ref(v), name) {
-            Some(f) => self.call(&f, &[v.clone()]),
+            Some(f) => self.call_unbound(&f, v, &[]),
             None => {
                 let sym = match name {
                     "__neg__" => "-",

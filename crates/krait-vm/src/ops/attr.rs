@@ -32,6 +32,24 @@ pub fn is_data_descriptor(d: &Value) -> bool {
     }
 }
 
+/// Whether `d` has a `__get__` other than a function's or a builtin's.
+pub fn has_descr_get(d: &Value) -> bool {
+    let Some(o) = d.as_obj() else { return false };
+    match &o.payload {
+        Payload::Property(_)
+        | Payload::ClassMethod(_)
+        | Payload::StaticMethod(_)
+        | Payload::SlotDescriptor { .. }
+        | Payload::GetSet { .. } => true,
+        Payload::Function(_) | Payload::Native(_) | Payload::Method { .. } | Payload::Type(_) => false,
+        _ => {
+            let ty = o.ty();
+            (ty.as_type().map_or(false, |t| t.heap) || matches!(o.payload, Payload::Object | Payload::Opaque(_) | Payload::Super { .. }))
+                && types::lookup(ty, "__get__").is_some()
+        }
+    }
+}
+
 /// Apply a class attribute's `__get__` for `obj` (None for class access).
 pub fn descr_get(vm: &mut Vm, d: Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
     let Some(o) = d.as_obj() else { return Ok(d) };
@@ -51,6 +69,11 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Option<&Value>, owner: &Value) -> P
         },
         Payload::ClassMethod(f) => {
             let f = f.borrow().clone();
+            // A wrapped descriptor (`classmethod(property(...))`) is bound
+            // to the class itself.
+            if has_descr_get(&f) {
+                return descr_get(vm, f, Some(owner), owner);
+            }
             Ok(crate::types::function::new_method(f, owner.clone()))
         }
         Payload::StaticMethod(f) => Ok(f.borrow().clone()),
@@ -60,7 +83,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Option<&Value>, owner: &Value) -> P
                 let fget = p.borrow()[0].clone();
                 if fget.is_none() {
                     let name = crate::types::function::property_name(vm, &d);
-                    return Err(PyErr::attribute_error(format!("property {name}of '{}' object has no getter", type_ref(inst).type_name_str())));
+                    return Err(PyErr::attribute_error(format!("property {name}of '{}' object has no getter", type_ref(inst).type_data().qualname.borrow())));
                 }
                 vm.call(&fget, &[inst.clone()])
             }
@@ -82,7 +105,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Option<&Value>, owner: &Value) -> P
         Payload::Type(_) | Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) => Ok(d),
         _ => {
             let ty = o.ty();
-            if ty.as_type().map_or(false, |t| t.heap) || matches!(o.payload, Payload::Object | Payload::Opaque(_)) {
+            if ty.as_type().map_or(false, |t| t.heap) || matches!(o.payload, Payload::Object | Payload::Opaque(_) | Payload::Super { .. }) {
                 if let Some(get) = types::lookup(ty, "__get__") {
                     let inst = obj.cloned().unwrap_or(Value::NONE);
                     return vm.call(&get, &[d.clone(), inst, owner.clone()]);
@@ -104,7 +127,8 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Optio
     let tr = type_ref(obj);
     let descr = lookup_value(tr, name);
     if let Some(d) = &descr {
-        if is_data_descriptor(d) {
+        // A data descriptor without `__get__` lets the instance dict answer.
+        if is_data_descriptor(d) && has_descr_get(d) {
             let owner = type_of(obj);
             return descr_get(vm, d.clone(), Some(obj), &owner).map(Some);
         }
@@ -131,11 +155,25 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Optio
     }
     match descr {
         Some(d) => {
+            if d.as_pystr_exact().is_some() && name.as_str() == Some("__doc__") && is_object_doc(tr, &d) {
+                // A builtin type without a docstring has `__doc__` None in
+                // CPython; it must not show object's.
+                return Ok(Some(Value::NONE));
+            }
             let owner = type_of(obj);
             descr_get(vm, d, Some(obj), &owner).map(Some)
         }
         None => Ok(None),
     }
+}
+
+/// Whether `d`, found as `__doc__` on type `tr`, is inherited from `object`.
+fn is_object_doc(tr: &PyObject, d: &Value) -> bool {
+    let obj_t = types().object.as_obj().unwrap();
+    if std::ptr::eq(tr, obj_t) {
+        return false;
+    }
+    dict::dict_get_str(&obj_t.type_data().dict, "__doc__").map_or(false, |od| od.is(d))
 }
 
 /// Attribute lookup on a type object (`type.__getattribute__`), None if absent.
@@ -222,7 +260,7 @@ impl Vm {
                 obj.as_obj().map(|o| &o.payload)
             {
                 if let Some(ga) = types::lookup(tr, "__getattribute__") {
-                    return self.call(&ga, &[obj.clone(), name.clone()]).map(Some);
+                    return self.call_unbound(&ga, obj, &[name.clone()]).map(Some);
                 }
             }
         }
@@ -231,7 +269,7 @@ impl Vm {
             if let Some(ga) = types::lookup(tr, "__getattribute__") {
                 let is_default = matches!(ga.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__getattribute__" && n.owner.as_ref().map_or(false, |ow| ow.is(&types().object) || ow.is(&types().type_)));
                 if !is_default {
-                    match self.call(&ga, &[obj.clone(), name.clone()]) {
+                    match self.call_unbound(&ga, obj, &[name.clone()]) {
                         Ok(v) => return Ok(Some(v)),
                         Err(e) if e.matches(&types().exc.attribute_error) => {
                             return self.getattr_fallback(obj, name, Some(e));
@@ -259,7 +297,7 @@ impl Vm {
         let tr = type_ref(obj);
         if tr.type_data().heap {
             if let Some(ga) = types::lookup(tr, "__getattr__") {
-                return self.call(&ga, &[obj.clone(), name.clone()]).map(Some);
+                return self.call_unbound(&ga, obj, &[name.clone()]).map(Some);
             }
         }
         if let Some(Payload::Module(_)) = obj.as_obj().map(|o| &o.payload) {
@@ -280,7 +318,7 @@ impl Vm {
         if tr.type_data().heap && attr_flags(tr) & CUSTOM_SETATTR != 0 {
             if let Some(sa) = types::lookup(tr, "__setattr__") {
                 if !is_native_named(&sa, "__setattr__") {
-                    self.call(&sa, &[obj.clone(), name.clone(), value])?;
+                    self.call_unbound(&sa, obj, &[name.clone(), value])?;
                     return Ok(());
                 }
             }
@@ -294,7 +332,7 @@ impl Vm {
         if tr.type_data().heap {
             if let Some(da) = types::lookup(tr, "__delattr__") {
                 if !is_native_named(&da, "__delattr__") {
-                    self.call(&da, &[obj.clone(), name.clone()])?;
+                    self.call_unbound(&da, obj, &[name.clone()])?;
                     return Ok(());
                 }
             }
@@ -446,7 +484,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
 }
 
 /// Call a data descriptor's `__set__` (or `__delete__` when value is None).
-fn descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>, name: &Value) -> PyResult<()> {
+pub fn descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>, name: &Value) -> PyResult<()> {
     let o = d.as_obj().unwrap();
     match &o.payload {
         Payload::Property(p) => {
@@ -458,7 +496,7 @@ fn descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>, name: &V
                 let pname = crate::types::function::property_name(vm, d);
                 return Err(PyErr::attribute_error(format!(
                     "property {pname}of '{}' object has no {what}",
-                    type_ref(obj).type_name_str()
+                    type_ref(obj).type_data().qualname.borrow()
                 )));
             }
             match value {

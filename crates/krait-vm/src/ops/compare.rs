@@ -76,10 +76,7 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOpKind) -> PyRes
             let (x, y) = (x.to_vec(), y.to_vec());
             seq_compare(vm, &x, &y, op).map(Some)
         }
-        (Payload::List(x), Payload::List(y)) => {
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            seq_compare(vm, &x, &y, op).map(Some)
-        }
+        (Payload::List(_), Payload::List(_)) => crate::types::list::list_compare(vm, a, b, op).map(Some),
         _ => Ok(None),
     }
 }

@@ -45,7 +45,7 @@ impl Vm {
             }
         }
         if let Some(f) = types::lookup(tr, "__bool__") {
-            let r = self.call(&f, &[v.clone()])?;
+            let r = self.call_unbound(&f, v, &[])?;
             if !r.is_bool() {
                 return Err(PyErr::type_error(format!(
                     "__bool__ should return bool, returned {}",
@@ -55,7 +55,7 @@ impl Vm {
             return Ok(r.is_true_singleton());
         }
         if let Some(f) = types::lookup(tr, "__len__") {
-            let r = self.call(&f, &[v.clone()])?;
+            let r = self.call_unbound(&f, v, &[])?;
             let n = self.index_value(&r)?;
             if n < 0 {
                 return Err(PyErr::value_error("__len__() should return >= 0"));
@@ -102,7 +102,7 @@ impl Vm {
         match types::lookup(tr, "__hash__") {
             Some(f) if f.is_none() => Err(PyErr::type_error(format!("unhashable type: '{}'", o.type_name()))),
             Some(f) => {
-                let r = self.call(&f, &[v.clone()])?;
+                let r = self.call_unbound(&f, v, &[])?;
                 if let Some(i) = r.as_i64() {
                     return Ok(if i == -1 { -2 } else { i });
                 }
@@ -131,7 +131,7 @@ impl Vm {
                     return Err(PyErr::recursion_error("maximum recursion depth exceeded while getting the repr of an object"));
                 }
                 self.depth += 1;
-                let r = self.call(&f, &[v.clone()]);
+                let r = self.call_unbound(&f, v, &[]);
                 self.depth -= 1;
                 let r = r?;
                 if r.as_pystr().is_none() {
@@ -163,7 +163,7 @@ impl Vm {
         let tr = type_ref(v);
         match types::lookup(tr, "__str__") {
             Some(f) => {
-                let r = self.call(&f, &[v.clone()])?;
+                let r = self.call_unbound(&f, v, &[])?;
                 if r.as_pystr().is_none() {
                     return Err(PyErr::type_error(format!(
                         "__str__ returned non-string (type {})",
@@ -195,7 +195,7 @@ impl Vm {
         }
         let f = types::lookup(type_ref(v), "__format__")
             .ok_or_else(|| PyErr::type_error("object has no __format__"))?;
-        let r = self.call(&f, &[v.clone(), Value::str(spec)])?;
+        let r = self.call_unbound(&f, v, &[Value::str(spec)])?;
         if r.as_pystr().is_none() {
             return Err(PyErr::type_error(format!(
                 "__format__ must return a str, not {}",
@@ -211,15 +211,41 @@ impl Vm {
         self.call(&f, args)
     }
 
+    /// Call a special method `f` found on `type(obj)` for `obj`, as CPython's
+    /// slots do: functions and method descriptors get `obj` first; another
+    /// descriptor is bound with its `__get__` first; any other object is
+    /// called with `args` alone.
+    pub fn call_unbound(&mut self, f: &Value, obj: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_unbound_kw(f, obj, args, &[])
+    }
+
+    /// `call_unbound` with keyword arguments (the last `kwnames.len()` of `args`).
+    pub fn call_unbound_kw(&mut self, f: &Value, obj: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let plain = match f.as_obj().map(|o| &o.payload) {
+            Some(Payload::Function(_) | Payload::Native(_)) => true,
+            Some(_) => false,
+            None => true,
+        };
+        if !plain && !attr::has_descr_get(f) {
+            return self.call_kw(f, args, kwnames);
+        }
+        if plain {
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(obj.clone());
+            a.extend_from_slice(args);
+            return self.call_kw(f, &a, kwnames);
+        }
+        let owner = types::type_of(obj);
+        let bound = attr::descr_get(self, f.clone(), Some(obj), &owner)?;
+        self.call_kw(&bound, args, kwnames)
+    }
+
     /// Look up a special method on the type and call it with `obj` first;
     /// None when the type lacks it.
     pub fn call_special(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         match types::lookup(type_ref(obj), name) {
             Some(f) => {
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(obj.clone());
-                a.extend_from_slice(args);
-                self.call(&f, &a).map(Some)
+                self.call_unbound(&f, obj, args).map(Some)
             }
             None => Ok(None),
         }
@@ -241,7 +267,7 @@ impl Vm {
         let meta = type_ref(cls);
         if meta.type_data().heap {
             if let Some(f) = types::lookup(meta, "__instancecheck__") {
-                let r = self.call(&f, &[cls.clone(), v.clone()])?;
+                let r = self.call_unbound(&f, cls, &[v.clone()])?;
                 return self.truthy(&r);
             }
         }
@@ -270,7 +296,7 @@ impl Vm {
         let meta = type_ref(cls);
         if meta.type_data().heap {
             if let Some(f) = types::lookup(meta, "__subclasscheck__") {
-                let r = self.call(&f, &[cls.clone(), c.clone()])?;
+                let r = self.call_unbound(&f, cls, &[c.clone()])?;
                 return self.truthy(&r);
             }
         }

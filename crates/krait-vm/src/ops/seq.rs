@@ -289,13 +289,21 @@ impl Vm {
                             ))),
                         }
                     }
-                    Payload::List(_) | Payload::Tuple(_) => {
-                        let items = match &o.payload {
-                            Payload::List(l) => l.borrow().clone(),
-                            Payload::Tuple(t) => t.to_vec(),
-                            _ => unreachable!(),
-                        };
-                        for x in items.iter() {
+                    Payload::List(l) => {
+                        // Read the list afresh at each step: `__eq__` may change it.
+                        let mut i = 0;
+                        loop {
+                            let x = l.borrow().get(i).cloned();
+                            let Some(x) = x else { return Ok(false) };
+                            if self.eq(&x, item)? {
+                                return Ok(true);
+                            }
+                            i += 1;
+                        }
+                    }
+                    Payload::Tuple(t) => {
+                        // The caller holds the tuple; its items cannot change.
+                        for x in t.iter() {
                             if self.eq(x, item)? {
                                 return Ok(true);
                             }

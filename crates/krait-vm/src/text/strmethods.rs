@@ -244,7 +244,9 @@ fn is_case_ignorable(c: char) -> bool {
         return matches!(c, '\'' | '.' | ':' | '^' | '`');
     }
     if is_cased_char(c) {
-        return false;
+        // Cased and case-ignorable (U+0345): a final Σ before it stays final.
+        let probe: String = ['A', 'Σ', c].iter().collect();
+        return probe.to_lowercase().contains('ς');
     }
     // Σ between a cased letter and c + cased letter lowercases to σ exactly
     // when c is skipped as case-ignorable.

@@ -482,8 +482,16 @@ pub(crate) fn bytes_from_source(vm: &mut Vm, x: &Value, kind: &str) -> PyResult<
         return Err(PyErr::type_error(format!("cannot convert '{}' object to {kind}", tname(x))));
     }
     if let Some(l) = x.as_list() {
-        let items = l.borrow().clone();
-        return items_to_bytes(vm, &items);
+        // Read the list afresh at each step: `__index__` may change it.
+        let mut out = Vec::with_capacity(l.borrow().len());
+        let mut i = 0;
+        loop {
+            let item = l.borrow().get(i).cloned();
+            let Some(item) = item else { break };
+            out.push(item_byte(vm, &item)?);
+            i += 1;
+        }
+        return Ok(out);
     }
     if let Some(t) = x.as_tuple() {
         let items = t.to_vec();
@@ -550,6 +558,11 @@ pub(crate) fn construct(vm: &mut Vm, args: &[Value], kw: &[Value], kind: &str) -
         }
         return Ok(Vec::new());
     };
+    if kind == "bytes" && enc.is_none() && errs.is_none() {
+        if let Some(r) = call_dunder_bytes(vm, &x)? {
+            return Ok(r.as_bytes().map(|b| b.to_vec()).unwrap_or_default());
+        }
+    }
     if let Some(s) = x.as_str() {
         let Some(enc) = enc else {
             return Err(PyErr::type_error("string argument without an encoding"));
@@ -563,15 +576,21 @@ pub(crate) fn construct(vm: &mut Vm, args: &[Value], kw: &[Value], kind: &str) -
     if errs.is_some() {
         return Err(PyErr::type_error("errors without a string argument"));
     }
-    if kind == "bytes" && buffer_bytes(&x).is_none() {
-        if let Some(r) = vm.call_special(&x, "__bytes__", &[])? {
-            return match r.as_bytes() {
-                Some(b) => Ok(b.to_vec()),
-                None => Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", tname(&r)))),
-            };
-        }
-    }
     bytes_from_source(vm, &x, kind)
+}
+
+/// `x.__bytes__()` when its type has one (for `bytes(x)`, asked before the
+/// buffer and str checks; `__bytes__ = None` blocks the conversion).
+fn call_dunder_bytes(vm: &mut Vm, x: &Value) -> PyResult<Option<Value>> {
+    let exact_bytes = matches!(x.as_obj(), Some(o) if matches!(o.payload, Payload::Bytes(_)) && std::ptr::eq(o.ty(), types().bytes.as_obj().unwrap()));
+    if exact_bytes {
+        return Ok(Some(x.clone()));
+    }
+    match vm.call_special(x, "__bytes__", &[])? {
+        Some(r) if r.as_bytes().is_some() => Ok(Some(r)),
+        Some(r) => Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", tname(&r)))),
+        None => Ok(None),
+    }
 }
 
 pub(crate) fn check_cls(cls: &Value, base: &Value, name: &str) -> PyResult<(&'static str, usize)> {
@@ -599,6 +618,12 @@ pub(crate) fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<V
             if matches!(o.payload, Payload::Bytes(_)) && std::ptr::eq(o.ty(), t.bytes.as_obj().unwrap()) {
                 return Ok(args[1].clone());
             }
+        }
+    }
+    // `bytes(x)` returns what `x.__bytes__()` gave, even a subclass instance.
+    if cls.is(&t.bytes) && args.len() == 2 && kw.is_empty() {
+        if let Some(r) = call_dunder_bytes(vm, &args[1])? {
+            return Ok(r);
         }
     }
     let data = construct(vm, &args[1..], kw, "bytes")?;
@@ -853,6 +878,37 @@ pub(crate) fn bytes_getnewargs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> Py
     Ok(Value::tuple(vec![Value::bytes(b.to_vec())]))
 }
 
+/// `bytearray.__reduce__` / `__reduce_ex__(proto)`: the class, its
+/// contents (a latin-1 str before protocol 3), and `__getstate__()`.
+fn ba_reduce_common(vm: &mut Vm, me: &Value, proto: i64) -> PyResult<Value> {
+    let data = ba_cell(me)?.borrow().clone();
+    let state = vm.call_method(me, "__getstate__", &[])?;
+    let cls = crate::types::type_of(me);
+    let args = if proto < 3 {
+        let text: String = data.iter().map(|&b| b as char).collect();
+        Value::tuple(vec![Value::string(text), Value::str("latin-1")])
+    } else if data.is_empty() {
+        Value::tuple(vec![])
+    } else {
+        Value::tuple(vec![Value::bytes(data)])
+    };
+    Ok(Value::tuple(vec![cls, args, state]))
+}
+
+fn ba_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    noargs("bytearray.__reduce__", args, kw)?;
+    ba_reduce_common(vm, first(args)?, 2)
+}
+
+fn ba_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [me, proto] = bind("__reduce_ex__", args, kw, &["self", "proto=", "/"])?;
+    let proto = match proto {
+        Some(p) => vm.index_value(&p)?,
+        None => 0,
+    };
+    ba_reduce_common(vm, &me.unwrap_or(Value::NONE), proto)
+}
+
 pub(crate) fn bytes_bytes(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytes.__bytes__", args, kw)?;
     let (b, _) = this(args, "__bytes__")?;
@@ -893,7 +949,7 @@ pub(crate) fn search_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value])
         return Err(PyErr::type_error(format!("{name}() takes at least 1 argument (0 given)")));
     }
     if n > 3 {
-        return Err(PyErr::type_error(format!("{name} expected at most 3 arguments, got {n}")));
+        return Err(PyErr::type_error(format!("{name}() takes at most 3 arguments ({n} given)")));
     }
     let st = opt_index(vm, args.get(2))?;
     let en = opt_index(vm, args.get(3))?;
@@ -1680,5 +1736,29 @@ pub fn init(t: &Types) {
     add_method(ba, "clear", ba_clear);
     add_method(ba, "copy", ba_copy);
     add_method(ba, "__alloc__", ba_alloc);
+    add_method(ba, "__reduce__", ba_reduce);
+    add_method(ba, "__reduce_ex__", ba_reduce_ex);
+    crate::types::add_attr(
+        b,
+        "__doc__",
+        Value::str(
+            "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n\
+             bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\n\
+             bytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  \
+             - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  \
+             - any object implementing the buffer API.\n  - an integer",
+        ),
+    );
+    crate::types::add_attr(
+        ba,
+        "__doc__",
+        Value::str(
+            "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\n\
+             bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n\
+             bytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  \
+             - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  \
+             - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer",
+        ),
+    );
     crate::types::memoryview::init(t);
 }

@@ -234,6 +234,27 @@ pub fn parse_complex(s: &str) -> Option<C> {
     }
 }
 
+/// The result of `v.__complex__()` if its type has one: a complex, or a
+/// complex subclass (deprecated), else TypeError.
+pub(crate) fn complex_dunder(vm: &mut Vm, v: &Value) -> PyResult<Option<C>> {
+    let Some(r) = vm.call_special(v, "__complex__", &[])? else {
+        return Ok(None);
+    };
+    let Some(c) = r.as_complex() else {
+        return Err(PyErr::type_error(format!("__complex__ returned non-complex (type {})", tname(&r))));
+    };
+    if type_ref(&r).type_data().heap {
+        crate::types::int_methods::deprecation(
+            vm,
+            &format!(
+                "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
+                tname(&r)
+            ),
+        )?;
+    }
+    Ok(Some(c))
+}
+
 /// `complex(x)` for one argument that is a number: (value, is_complex).
 fn complex_part(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(C, bool)> {
     if let Some(c) = v.as_complex() {
@@ -243,15 +264,8 @@ fn complex_part(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(C, bool)> {
     }
     let ty = type_ref(v);
     if first {
-        if let Some(f) = lookup(ty, "__complex__") {
-            let r = vm.call(&f, &[v.clone()])?;
-            return match r.as_complex() {
-                Some(c) => Ok((c, true)),
-                None => Err(PyErr::type_error(format!(
-                    "__complex__ returned non-complex (type {})",
-                    tname(&r)
-                ))),
-            };
+        if let Some(c) = complex_dunder(vm, v)? {
+            return Ok((c, true));
         }
     }
     if let Some(c) = v.as_complex() {

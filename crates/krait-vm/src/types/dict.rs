@@ -240,10 +240,6 @@ impl DictData {
         );
         self.used -= 1;
         self.version += 1;
-        if self.used == 0 {
-            self.entries.clear();
-            self.indices.iter_mut().for_each(|x| *x = EMPTY);
-        }
         e
     }
 
@@ -300,7 +296,60 @@ pub fn eq_native(a: &Value, b: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_pystr_exact(), b.as_pystr_exact()) {
         return Some(x.as_str() == y.as_str());
     }
+    // A str subclass that keeps str's `__eq__` (e.g. an attribute name
+    // given as a subclass instance) compares as its text.
+    if let (Some(x), Some(y)) = (a.as_pystr(), b.as_pystr()) {
+        if plain_str_eq(a) && plain_str_eq(b) {
+            return Some(x.as_str() == y.as_str());
+        }
+        return None;
+    }
+    // An int subclass that overrides `__eq__` must be asked.
+    if !plain_int_eq(a) || !plain_int_eq(b) {
+        return None;
+    }
     crate::types::int::numeric_eq_native(a, b)
+}
+
+/// False for an instance of an int subclass whose MRO defines `__eq__`
+/// before `int`; true for everything else.
+fn plain_int_eq(v: &Value) -> bool {
+    match v.as_obj() {
+        Some(o) if matches!(o.payload, Payload::Int(_)) => {
+            let int_ty = types().int.as_obj().unwrap();
+            std::ptr::eq(o.ty(), int_ty) || inherits_eq(o, int_ty)
+        }
+        _ => true,
+    }
+}
+
+/// Whether a str (or str subclass instance) compares with str's own
+/// `__eq__`: no class before `str` in its MRO defines `__eq__`. Reads the
+/// class dicts with `try_borrow`, answering false when one is busy.
+fn plain_str_eq(v: &Value) -> bool {
+    if v.as_pystr_exact().is_some() {
+        return true;
+    }
+    let Some(o) = v.as_obj() else { return false };
+    inherits_eq(o, types().str.as_obj().unwrap())
+}
+
+/// Whether no class before `base` in `o`'s type's MRO defines `__eq__`.
+fn inherits_eq(o: &PyObject, base: &PyObject) -> bool {
+    let Ok(mro) = o.ty().type_data().mro.try_borrow() else { return false };
+    for t in mro.iter() {
+        if std::ptr::eq(&**t, base) {
+            return true;
+        }
+        let Some(td) = t.as_type() else { return false };
+        let Some(Payload::Dict(c)) = td.dict.as_obj().map(|d| &d.payload) else { return false };
+        let Ok(dd) = c.try_borrow() else { return false };
+        // A linear scan: probing would compare keys, which may come back here.
+        if dd.iter().any(|e| e.key.as_pystr().map_or(false, |k| k.as_str() == "__eq__")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Find `key`: the entry index, running Python `__eq__` where needed.
@@ -391,6 +440,33 @@ pub fn dict_set_hashed(vm: &mut Vm, d: &Value, key: Value, hash: i64, value: Val
         }
     }
     Ok(())
+}
+
+/// `d.setdefault(key, default)`: one lookup (so `__eq__` runs at most once per
+/// colliding key), then an insertion if the key was missing.
+pub fn dict_setdefault_hashed(vm: &mut Vm, d: &Value, key: Value, hash: i64, default: Value) -> PyResult<Value> {
+    let cell = data(d);
+    let fast = cell.borrow().probe_native(&key, hash);
+    let found = match fast {
+        Ok(Probe::Found(ix)) => Some(ix),
+        Ok(Probe::Missing(_)) => None,
+        Err(_) => find(vm, cell, &key, hash)?,
+    };
+    if let Some(ix) = found {
+        return Ok(cell.borrow().entries[ix].value.clone());
+    }
+    // No Python code ran since the lookup: insert where the key belongs.
+    let mut dm = cell.borrow_mut();
+    match dm.probe_with(&key, hash, &[]) {
+        Ok(Probe::Missing(slot)) => dm.insert_at(slot, hash, key, default.clone()),
+        _ => {
+            let used = dm.used + 1;
+            dm.resize(used);
+            let i = dm.empty_slot(hash);
+            dm.insert_at(i, hash, key, default.clone());
+        }
+    }
+    Ok(default)
 }
 
 /// `del d[key]`: the removed value, or None if missing.

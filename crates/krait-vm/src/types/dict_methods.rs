@@ -10,9 +10,25 @@ use krait_compiler::opcodes::{BinOpKind, CmpOpKind};
 pub fn dict_update_from(vm: &mut Vm, d: &Value, m: &Value, pairs_ok: bool) -> PyResult<()> {
     if let Some(md) = m.as_dict() {
         if !type_ref(m).type_data().heap || crate::types::lookup(type_ref(m), "__iter__").map_or(true, |k| is_native(&k)) {
-            let items = md.borrow().items();
-            for (k, v) in items {
-                dict::dict_set(vm, d, k, v)?;
+            // Walk the source's entries, reusing their stored hashes; a
+            // key's `__eq__` may mutate the source.
+            let n = md.borrow().len();
+            let mut i = 0;
+            loop {
+                let e = {
+                    let mb = md.borrow();
+                    if mb.len() != n {
+                        return Err(PyErr::runtime_error("dict mutated during update"));
+                    }
+                    if i >= mb.raw_len() {
+                        break;
+                    }
+                    mb.entry_at(i).map(|e| (e.key.clone(), e.hash, e.value.clone()))
+                };
+                i += 1;
+                if let Some((k, h, v)) = e {
+                    dict::dict_set_hashed(vm, d, k, h, v)?;
+                }
             }
             return Ok(());
         }
@@ -336,12 +352,8 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     arity("setdefault", args, kw, 1, 2)?;
     let d = me(args, "setdefault")?;
     let hash = vm.hash(&args[1])?;
-    if let Some(v) = dict::dict_get_hashed(vm, d, &args[1], hash)? {
-        return Ok(v);
-    }
     let dv = args.get(2).cloned().unwrap_or(Value::NONE);
-    dict::dict_set_hashed(vm, d, args[1].clone(), hash, dv.clone())?;
-    Ok(dv)
+    dict::dict_setdefault_hashed(vm, d, args[1].clone(), hash, dv)
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -426,6 +438,23 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let value = args.get(2).cloned().unwrap_or(Value::NONE);
     let d = vm.call(cls, &[])?;
     let exact = d.as_dict().is_some() && is_exact_dict(&d);
+    if exact {
+        // Sets and exact dicts give their stored hashes.
+        let src = &args[1];
+        let entries: Option<Vec<(Value, i64)>> = if set::is_anyset(src) {
+            Some(set::set_entries(src))
+        } else if src.as_dict().is_some() && is_exact_dict(src) {
+            Some(src.as_dict().unwrap().borrow().iter().map(|e| (e.key.clone(), e.hash)).collect())
+        } else {
+            None
+        };
+        if let Some(entries) = entries {
+            for (k, h) in entries {
+                dict::dict_set_hashed(vm, &d, k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     let it = vm.iter(&args[1])?;
     while let Some(k) = vm.next(&it)? {
         if exact {

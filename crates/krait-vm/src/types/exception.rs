@@ -20,20 +20,7 @@ pub struct ExcData {
     pub suppress_context: bool,
 }
 
-pub struct TracebackData {
-    pub code: Rc<VmCode>,
-    pub lasti: usize,
-    pub next: Value,
-    pub globals: Value,
-}
-
-pub struct FrameSnapshot {
-    pub code: Rc<VmCode>,
-    pub globals: Value,
-    pub lasti: usize,
-    /// The calling frame's snapshot (`f_back`), None when unknown.
-    pub back: Value,
-}
+pub use crate::interp::frameobj::{traceback_data, FrameSnapshot, TracebackData};
 
 pub fn make_exception_types(mk: &dyn Fn(&str, &Value) -> Value, object: &Value) -> ExcTypes {
     let be = mk("BaseException", object);
@@ -264,6 +251,12 @@ pub fn set_cause(e: &Value, c: Value) {
         d.suppress_context = true;
     }
 }
+pub fn set_traceback(e: &Value, tb: Value) {
+    if let Some(d) = data(e) {
+        let old = std::mem::replace(&mut d.borrow_mut().traceback, tb);
+        drop(old);
+    }
+}
 pub fn copy_traceback(from: &Value, to: &Value) {
     let tb = get_traceback(from);
     if let Some(d) = data(to) {
@@ -281,18 +274,9 @@ pub fn notes(vm: &mut Vm, e: &Value) -> Vec<String> {
 pub fn add_traceback(e: &Value, f: &Frame) {
     let Some(d) = data(e) else { return };
     let next = d.borrow().traceback.clone();
-    let tb = Value::from_obj(PyObject::new(
-        types().traceback.as_obj().unwrap(),
-        Payload::Traceback(TracebackData { code: f.code.clone(), lasti: f.lasti, next, globals: f.globals.clone() }),
-    ));
-    d.borrow_mut().traceback = tb;
-}
-
-pub fn traceback_data(tb: &Value) -> Option<&TracebackData> {
-    match &tb.as_obj()?.payload {
-        Payload::Traceback(t) => Some(t),
-        _ => None,
-    }
+    let tb = crate::interp::frameobj::new_traceback(f, next);
+    let old = std::mem::replace(&mut d.borrow_mut().traceback, tb);
+    drop(old);
 }
 
 pub fn set_attr_error_context(err: &PyErr, obj: &Value, name: &Value) {
@@ -708,60 +692,13 @@ fn eg_class_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 
 // --------------------------------------------------- traceback and frames
 
-fn tb(args: &[Value]) -> &TracebackData {
-    traceback_data(&args[0]).unwrap()
-}
-fn tb_next(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(tb(args).next.clone())
-}
-fn tb_lineno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let t = tb(args);
-    Ok(Value::int(t.code.line_of(t.lasti) as i64))
-}
-fn tb_lasti(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::int(tb(args).lasti as i64 * 2))
-}
-fn tb_frame(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let t = tb(args);
-    Ok(new_frame_object(t.code.clone(), t.globals.clone(), t.lasti))
-}
-
 pub fn new_frame_object(code: Rc<VmCode>, globals: Value, lasti: usize) -> Value {
-    new_frame_object_with_back(code, globals, lasti, Value::NONE)
+    crate::interp::frameobj::detached_frame_object(code, globals, lasti, Value::NONE)
 }
 
 /// A frame object whose `f_back` is `back` (a frame object or None).
 pub fn new_frame_object_with_back(code: Rc<VmCode>, globals: Value, lasti: usize, back: Value) -> Value {
-    Value::from_obj(PyObject::new(
-        types().frame.as_obj().unwrap(),
-        Payload::Frame(FrameSnapshot { code, globals, lasti, back }),
-    ))
-}
-
-fn fr(args: &[Value]) -> &FrameSnapshot {
-    match &args[0].as_obj().unwrap().payload {
-        Payload::Frame(f) => f,
-        _ => unreachable!(),
-    }
-}
-fn frame_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(crate::types::function::new_code_object(fr(args).code.clone()))
-}
-fn frame_globals(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(fr(args).globals.clone())
-}
-fn frame_lineno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let f = fr(args);
-    Ok(Value::int(f.code.line_of(f.lasti) as i64))
-}
-fn frame_locals(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(dict::new_dict())
-}
-fn frame_back(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(fr(args).back.clone())
-}
-fn frame_builtins(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(vm.builtins_dict.clone())
+    crate::interp::frameobj::detached_frame_object(code, globals, lasti, back)
 }
 
 pub fn init(t: &Types) {
@@ -788,22 +725,6 @@ pub fn init(t: &Types) {
     add_method(beg, "split", eg_split);
     add_method(beg, "subgroup", eg_subgroup);
     add_native(beg, "__class_getitem__", eg_class_getitem, NativeKind::ClassMethod);
-    let tbt = &t.traceback;
-    add_getset(tbt, "tb_next", tb_next, None);
-    add_getset(tbt, "tb_lineno", tb_lineno, None);
-    add_getset(tbt, "tb_lasti", tb_lasti, None);
-    add_getset(tbt, "tb_frame", tb_frame, None);
-    let ft = &t.frame;
-    add_getset(ft, "f_code", frame_code, None);
-    add_getset(ft, "f_globals", frame_globals, None);
-    add_getset(ft, "f_lineno", frame_lineno, None);
-    add_getset(ft, "f_locals", frame_locals, None);
-    add_getset(ft, "f_back", frame_back, None);
-    add_getset(ft, "f_builtins", frame_builtins, None);
-    add_method(ft, "clear", frame_clear);
+    crate::interp::frameobj::init(t);
 }
 
-/// `frame.clear()`: frames seen from Python are snapshots; nothing to release.
-fn frame_clear(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::NONE)
-}

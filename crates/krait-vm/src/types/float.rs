@@ -331,6 +331,38 @@ fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     }
 }
 
+/// The text of a float given as bytes-like data; the error shows `shown`.
+fn parse_float_bytes(b: &[u8], shown: impl FnOnce() -> String) -> PyResult<f64> {
+    let s: Option<String> = if b.iter().all(|&c| c < 0x80 && c != 0) { Some(b.iter().map(|&c| c as char).collect()) } else { None };
+    if let Some(f) = s.as_deref().and_then(numparse::parse_float_ascii) {
+        return Ok(f);
+    }
+    Err(PyErr::value_error(format!("could not convert string to float: {}", shown())))
+}
+
+/// Check the result of `__float__`: a float, or a float subclass
+/// (deprecated), else TypeError.
+fn checked_float_result(vm: &mut Vm, x: &Value, r: &Value) -> PyResult<f64> {
+    let Some(v) = float_of(r) else {
+        return Err(PyErr::type_error(format!(
+            "{}.__float__ returned non-float (type {})",
+            tname(x),
+            tname(r)
+        )));
+    };
+    if r.as_float().is_none() && type_ref(r).type_data().heap {
+        crate::types::int_methods::deprecation(
+            vm,
+            &format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                tname(x),
+                tname(r)
+            ),
+        )?;
+    }
+    Ok(v)
+}
+
 /// `float(x)` as an f64.
 pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(f) = x.as_float() {
@@ -339,22 +371,14 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(i) = x.as_small_int() {
         return Ok(i as f64);
     }
-    if let Some(s) = x.as_str() {
-        return numparse::parse_float(s).map_err(crate::text::to_pyerr);
-    }
-    if let Some(b) = bytes_like(x) {
-        let s: Option<String> = if b.iter().all(|&c| c < 0x80) { Some(b.iter().map(|&c| c as char).collect()) } else { None };
-        if let Some(f) = s.as_deref().and_then(numparse::parse_float_ascii) {
-            return Ok(f);
-        }
-        let mut r = crate::text::strmethods::bytes_repr(&b);
-        if matches!(x.as_obj().map(|o| &o.payload), Some(Payload::ByteArray(_))) {
-            r = format!("bytearray({r})");
-        }
-        return Err(PyErr::value_error(format!("could not convert string to float: {r}")));
-    }
     let ty = type_ref(x);
     if !ty.type_data().heap {
+        if let Some(s) = x.as_str() {
+            return numparse::parse_float(s).map_err(crate::text::to_pyerr);
+        }
+        if let Some(f) = float_of(x) {
+            return Ok(f);
+        }
         if let Some(b) = x.as_bigint_ref() {
             return bigint_to_f64(b);
         }
@@ -362,19 +386,11 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             return Ok(x.is_true_singleton() as i64 as f64);
         }
     }
-    if let Some(f) = lookup(ty, "__float__") {
-        let r = vm.call(&f, &[x.clone()])?;
-        return match float_of(&r) {
-            Some(v) => Ok(v),
-            None => Err(PyErr::type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                ty.type_name_str(),
-                tname(&r)
-            ))),
-        };
+    if let Some(r) = vm.call_special(x, "__float__", &[])? {
+        return checked_float_result(vm, x, &r);
     }
-    if let Some(f) = lookup(ty, "__index__") {
-        let r = vm.call(&f, &[x.clone()])?;
+    if lookup(ty, "__index__").is_some() {
+        let r = crate::types::int_methods::index_of(vm, x)?;
         let Some(b) = r.to_bigint() else {
             return Err(PyErr::type_error(format!("__index__ returned non-int (type {})", tname(&r))));
         };
@@ -386,6 +402,26 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(b) = x.to_bigint() {
         return bigint_to_f64(&b);
     }
+    if let Some(s) = x.as_str() {
+        return numparse::parse_float(s).map_err(crate::text::to_pyerr);
+    }
+    if let Some(b) = bytes_like(x) {
+        return parse_float_bytes(&b, || {
+            let r = crate::text::strmethods::bytes_repr(&b);
+            if matches!(x.as_obj().map(|o| &o.payload), Some(Payload::ByteArray(_))) {
+                format!("bytearray({r})")
+            } else {
+                r
+            }
+        });
+    }
+    if let Some(b) = crate::types::bytes::buffer_bytes(x) {
+        let shown = match vm.repr(x) {
+            Ok(r) => r.as_str().map(|s| s.to_string()).unwrap_or_default(),
+            Err(e) => return Err(e),
+        };
+        return parse_float_bytes(&b, || shown);
+    }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         tname(x)
@@ -393,9 +429,19 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 }
 
 fn float_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    if !kw.is_empty() {
+    // Subclasses with their own `__init__` may take keyword arguments.
+    let own_init = || {
+        let base = types().float.as_obj().and_then(|t| lookup(t, "__init__"));
+        let mine = args.first().and_then(|c| c.as_obj()).filter(|o| o.as_type().is_some()).and_then(|t| lookup(t, "__init__"));
+        match (mine, base) {
+            (Some(m), Some(b)) => !m.is(&b),
+            _ => false,
+        }
+    };
+    if !kw.is_empty() && !own_init() {
         return Err(PyErr::type_error("float() takes no keyword arguments"));
     }
+    let args = &args[..args.len() - kw.len()];
     if args.len() > 2 {
         return Err(PyErr::type_error(format!("float expected at most 1 argument, got {}", args.len() - 1)));
     }

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub fn new_code_object(code: Rc<VmCode>) -> Value {
-    Value::from_obj(PyObject::new(types().code.as_obj().unwrap(), Payload::Code(code)))
+    VmCode::object(&code)
 }
 
 pub fn as_code(v: &Value) -> Option<Rc<VmCode>> {
@@ -255,10 +255,35 @@ fn method_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (f, s) = method_parts(&args[0]);
     let name = match vm.getattr_opt(&f, &Value::str("__qualname__"))? {
         Some(n) => vm.str_string(&n)?,
-        None => "?".into(),
+        None => match vm.getattr_opt(&f, &Value::str("__name__"))? {
+            Some(n) => vm.str_string(&n)?,
+            None => "?".into(),
+        },
     };
     let sr = vm.repr_string(&s)?;
     Ok(Value::string(format!("<bound method {name} of {sr}>")))
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error("method() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!("method expected 2 arguments, got {}", args.len().saturating_sub(1))));
+    }
+    if !vm.callable(&args[1]) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if args[2].is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(new_method(args[1].clone(), args[2].clone()))
+}
+
+fn method_doc(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (f, _) = method_parts(&args[0]);
+    Ok(vm.getattr_opt(&f, &Value::str("__doc__"))?.unwrap_or(Value::NONE))
 }
 
 fn method_func(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -377,6 +402,33 @@ fn native_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     }
 }
 
+/// Builtin methods are equal when they wrap the same function and are
+/// bound to the same object (`l.append == l.append`).
+fn native_eq(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let a = args[0].as_obj().map(|o| &o.payload);
+    let b = args.get(1).and_then(|v| v.as_obj()).map(|o| &o.payload);
+    match (a, b) {
+        (Some(Payload::Native(x)), Some(Payload::Native(y))) => Ok(Value::bool(
+            x.func as usize == y.func as usize && x.name == y.name && x.bound.is(&y.bound),
+        )),
+        _ => Ok(types().not_implemented.clone()),
+    }
+}
+
+fn native_hash(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    let h = (n.func as usize as i64).wrapping_mul(31) ^ if n.bound.is_null() { 0 } else { crate::ops::pointer_hash(&n.bound) };
+    Ok(Value::int(if h == -1 { -2 } else { h }))
+}
+
+fn native_objclass(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
+    match &n.owner {
+        Some(o) if o.as_obj().and_then(|x| x.as_type()).is_some() => Ok(o.clone()),
+        _ => Err(PyErr::attribute_error("__objclass__")),
+    }
+}
+
 fn native_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Some(Payload::Native(n)) = args[0].as_obj().map(|o| &o.payload) else { unreachable!() };
     Ok(n.doc.map(Value::str).unwrap_or(Value::NONE))
@@ -400,23 +452,55 @@ fn property_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [_, fget, fset, fdel, doc] = bind("property", args, kw, &["self", "fget=", "fset=", "fdel=", "doc="])?;
     let fget = fget.unwrap_or(Value::NONE);
     let mut doc = doc.unwrap_or(Value::NONE);
+    let mut getter_doc = false;
     if doc.is_none() && !fget.is_none() {
         if let Some(d) = vm.getattr_opt(&fget, &Value::str("__doc__"))? {
+            getter_doc = !d.is_none();
             doc = d;
         }
     }
-    let name = prop_cell(&args[0]).borrow()[4].clone();
-    *prop_cell(&args[0]).borrow_mut() = [fget, fset.unwrap_or(Value::NONE), fdel.unwrap_or(Value::NONE), doc, name];
+    let me = &args[0];
+    let exact = crate::types::type_of(me).is(&types().property);
+    let name = prop_cell(me).borrow()[4].clone();
+    let stored_doc = if exact { doc.clone() } else { Value::NONE };
+    let old = std::mem::replace(
+        &mut *prop_cell(me).borrow_mut(),
+        [fget, fset.unwrap_or(Value::NONE), fdel.unwrap_or(Value::NONE), stored_doc, name],
+    );
+    drop(old);
+    if !exact {
+        // A subclass keeps the doc in its instance dict: the subclass's own
+        // `__doc__` would shadow the slot.
+        if let Err(e) = vm.setattr(me, &Value::str("__doc__"), doc) {
+            if getter_doc || !e.matches(&types().exc.attribute_error) {
+                return Err(e);
+            }
+        }
+    }
     Ok(Value::NONE)
 }
 
 fn property_copy(vm: &mut Vm, p: &Value, idx: usize, f: Value) -> PyResult<Value> {
     let mut parts = prop_cell(p).borrow().clone();
+    // A doc taken from the old getter is taken from the new one instead.
+    let getter_doc = if parts[0].is_none() || parts[3].is_none() {
+        false
+    } else {
+        let old_get = parts[0].clone();
+        match vm.getattr_opt(&old_get, &Value::str("__doc__"))? {
+            Some(d) => d.is(&parts[3]),
+            None => false,
+        }
+    };
     parts[idx] = f;
+    if getter_doc && !parts[0].is_none() {
+        parts[3] = Value::NONE;
+    }
     let cls = crate::types::type_of(p);
     let np = vm.call(&cls, &[parts[0].clone(), parts[1].clone(), parts[2].clone(), parts[3].clone()])?;
     if let Some(Payload::Property(c)) = np.as_obj().map(|o| &o.payload) {
-        c.borrow_mut()[4] = parts[4].clone();
+        let old = std::mem::replace(&mut c.borrow_mut()[4], parts[4].clone());
+        drop(old);
     }
     Ok(np)
 }
@@ -442,6 +526,16 @@ fn property_fdel(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 fn property_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(prop_cell(&args[0]).borrow()[3].clone())
 }
+fn property_set_doc(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = if args[1].is_null() { Value::NONE } else { args[1].clone() };
+    let old = std::mem::replace(&mut prop_cell(&args[0]).borrow_mut()[3], v);
+    drop(old);
+    Ok(Value::NONE)
+}
+/// Setter of a read-only member (`property.fget`...): CPython's message.
+fn readonly_member(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
 
 fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let obj = args.get(1).cloned().unwrap_or(Value::NONE);
@@ -459,7 +553,7 @@ fn property_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         let pname = property_name(vm, &args[0]);
         return Err(PyErr::attribute_error(format!(
             "property {pname}of '{}' object has no setter",
-            type_ref(&args[1]).type_name_str()
+            type_ref(&args[1]).type_data().qualname.borrow()
         )));
     }
     vm.call(&f, &[args[1].clone(), args[2].clone()])
@@ -472,7 +566,7 @@ fn property_delete(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         let pname = property_name(vm, &args[0]);
         return Err(PyErr::attribute_error(format!(
             "property {pname}of '{}' object has no deleter",
-            type_ref(&args[1]).type_name_str()
+            type_ref(&args[1]).type_data().qualname.borrow()
         )));
     }
     vm.call(&f, &[args[1].clone()])
@@ -499,7 +593,15 @@ fn callable_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn property_set_name(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("__set_name__", &args[1..], kw, 2, 2)?;
+    if !kw.is_empty() {
+        return Err(PyErr::type_error("__set_name__() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len().saturating_sub(1)
+        )));
+    }
     prop_cell(&args[0]).borrow_mut()[4] = args[2].clone();
     Ok(Value::NONE)
 }
@@ -525,8 +627,34 @@ fn staticmethod_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Valu
     Ok(Value::from_obj(PyObject::new(co, Payload::StaticMethod(RefCell::new(args[1].clone())))))
 }
 
-fn cm_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+/// `classmethod.__init__` / `staticmethod.__init__`: copy the wrapped
+/// callable's `__module__`, `__name__`, `__qualname__`, `__doc__` and
+/// `__annotations__` into the wrapper's `__dict__` (as CPython 3.10+ does).
+fn cm_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(me) = args.first() else { return Ok(Value::NONE) };
+    let f = wrapped(me);
+    wrap_attrs(vm, me, &f)?;
     Ok(Value::NONE)
+}
+
+fn wrap_attrs(vm: &mut Vm, me: &Value, f: &Value) -> PyResult<()> {
+    let Some(o) = me.as_obj() else { return Ok(()) };
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let Some(v) = vm.getattr_opt(f, &Value::str(name))? else { continue };
+        let d = {
+            let cur = o.dict.borrow().clone();
+            match cur {
+                Some(d) => d,
+                None => {
+                    let d = dict::new_dict();
+                    *o.dict.borrow_mut() = Some(d.clone());
+                    d
+                }
+            }
+        };
+        dict::dict_set_str(&d, name, v);
+    }
+    Ok(())
 }
 
 fn cm_func(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -571,6 +699,66 @@ fn cell_contents(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
         return Err(PyErr::value_error("Cell is empty"));
     }
     Ok(v)
+}
+
+fn cell_set_contents(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // NULL (from `del`) empties the cell.
+    crate::interp::eval::cell_set(&args[0], args[1].clone());
+    Ok(Value::NONE)
+}
+
+fn cell_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error("cell() takes no keyword arguments"));
+    }
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!("cell expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    let v = args.get(1).cloned().unwrap_or(Value::NULL);
+    Ok(Value::from_obj(PyObject::new(types().cell.as_obj().unwrap(), Payload::Cell(RefCell::new(v)))))
+}
+
+fn cell_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = crate::interp::eval::cell_get(&args[0]);
+    if v.is_null() {
+        return Ok(Value::string(format!("<cell at {:#x}: empty>", args[0].id())));
+    }
+    Ok(Value::string(format!("<cell at {:#x}: {} object at {:#x}>", args[0].id(), type_ref(&v).type_name_str(), v.id())))
+}
+
+/// Cells compare by contents; an empty cell is smaller than a full one.
+fn cell_compare(vm: &mut Vm, args: &[Value], op: krait_compiler::opcodes::CmpOpKind) -> PyResult<Value> {
+    if !matches!(args.get(1).and_then(|v| v.as_obj()).map(|o| &o.payload), Some(Payload::Cell(_))) {
+        return Ok(types().not_implemented.clone());
+    }
+    let a = crate::interp::eval::cell_get(&args[0]);
+    let b = crate::interp::eval::cell_get(&args[1]);
+    match (a.is_null(), b.is_null()) {
+        (false, false) => vm.compare(&a, &b, op),
+        (ea, eb) => {
+            // Empty sorts first: compare (full?) flags.
+            let (x, y) = (!ea as i64, !eb as i64);
+            Ok(Value::bool(crate::ops::arith::cmp_ord(x.cmp(&y), op)))
+        }
+    }
+}
+fn cell_eq(vm: &mut Vm, a: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    cell_compare(vm, a, krait_compiler::opcodes::CmpOpKind::Eq)
+}
+fn cell_ne(vm: &mut Vm, a: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    cell_compare(vm, a, krait_compiler::opcodes::CmpOpKind::Ne)
+}
+fn cell_lt(vm: &mut Vm, a: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    cell_compare(vm, a, krait_compiler::opcodes::CmpOpKind::Lt)
+}
+fn cell_le(vm: &mut Vm, a: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    cell_compare(vm, a, krait_compiler::opcodes::CmpOpKind::Le)
+}
+fn cell_gt(vm: &mut Vm, a: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    cell_compare(vm, a, krait_compiler::opcodes::CmpOpKind::Gt)
+}
+fn cell_ge(vm: &mut Vm, a: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    cell_compare(vm, a, krait_compiler::opcodes::CmpOpKind::Ge)
 }
 
 fn code_attr(args: &[Value]) -> Rc<VmCode> {
@@ -654,7 +842,9 @@ pub fn init(t: &Types) {
     add_method(m, "__eq__", method_eq);
     add_method(m, "__hash__", method_hash);
     add_method(m, "__getattribute__", method_getattr);
+    add_native(m, "__new__", method_new, NativeKind::StaticMethod);
     add_getset(m, "__func__", method_func, None);
+    add_getset(m, "__doc__", method_doc, None);
     add_getset(m, "__self__", method_self, None);
     add_method(m, "__call__", callable_call);
     for nt in [&t.builtin_function, &t.method_descriptor, &t.classmethod_descriptor] {
@@ -667,6 +857,11 @@ pub fn init(t: &Types) {
         add_getset(nt, "__doc__", native_doc, None);
         add_method(nt, "__call__", callable_call);
         add_method(nt, "__reduce__", native_reduce);
+        add_method(nt, "__eq__", native_eq);
+        add_method(nt, "__hash__", native_hash);
+    }
+    for nt in [&t.method_descriptor, &t.classmethod_descriptor] {
+        add_getset(nt, "__objclass__", native_objclass, None);
     }
     let p = &t.property;
     add_native(p, "__new__", property_new, NativeKind::StaticMethod);
@@ -680,10 +875,10 @@ pub fn init(t: &Types) {
     add_getset(p, "__isabstractmethod__", property_isabstract, None);
     add_method(f, "__call__", callable_call);
     add_method(p, "__set_name__", property_set_name);
-    add_getset(p, "fget", property_fget, None);
-    add_getset(p, "fset", property_fset, None);
-    add_getset(p, "fdel", property_fdel, None);
-    add_getset(p, "__doc__", property_doc, None);
+    add_getset(p, "fget", property_fget, Some(readonly_member));
+    add_getset(p, "fset", property_fset, Some(readonly_member));
+    add_getset(p, "fdel", property_fdel, Some(readonly_member));
+    add_getset(p, "__doc__", property_doc, Some(property_set_doc));
     for (ty, new) in [(&t.classmethod, classmethod_new as crate::object::NativeFn), (&t.staticmethod, staticmethod_new)] {
         add_native(ty, "__new__", new, NativeKind::StaticMethod);
         add_method(ty, "__init__", cm_init);
@@ -692,11 +887,22 @@ pub fn init(t: &Types) {
         add_getset(ty, "__func__", cm_func, None);
         add_getset(ty, "__wrapped__", cm_func, None);
         ty.as_obj().unwrap().type_data().has_instance_dict.set(true);
+        let (g, st) = crate::types::object::dict_getset();
+        add_getset(ty, "__dict__", g, Some(st));
     }
     add_method(&t.staticmethod, "__call__", sm_call);
     add_method(&t.classmethod, "__repr__", cm_repr);
     add_method(&t.staticmethod, "__repr__", cm_repr);
-    add_getset(&t.cell, "cell_contents", cell_contents, None);
+    add_getset(&t.cell, "cell_contents", cell_contents, Some(cell_set_contents));
+    add_native(&t.cell, "__new__", cell_new, NativeKind::StaticMethod);
+    add_method(&t.cell, "__repr__", cell_repr);
+    add_method(&t.cell, "__eq__", cell_eq);
+    add_method(&t.cell, "__ne__", cell_ne);
+    add_method(&t.cell, "__lt__", cell_lt);
+    add_method(&t.cell, "__le__", cell_le);
+    add_method(&t.cell, "__gt__", cell_gt);
+    add_method(&t.cell, "__ge__", cell_ge);
+    crate::types::add_attr(&t.cell, "__hash__", Value::NONE);
     let c = &t.code;
     add_method(c, "__repr__", code_repr);
     add_getset(c, "co_name", code_name, None);

@@ -26,6 +26,8 @@ pub struct GenState {
     pub qualname: Value,
     /// Set on `yield from`/`await` suspension: the delegate (for gi_yieldfrom).
     pub kind: GenKind,
+    /// The generator's code (kept after it finishes, for `gi_code`).
+    pub code: std::rc::Rc<crate::interp::VmCode>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,7 @@ pub fn new_generator(frame: Frame, fd: &FunctionData) -> Value {
         (&t.generator, GenKind::Generator)
     };
     let st = GenState {
+        code: frame.code.clone(),
         frame: Some(Box::new(frame)),
         running: false,
         started: false,
@@ -111,7 +114,22 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<
         }
     };
     let started = std::mem::replace(&mut cell.borrow_mut().started, true);
-    let saved = std::mem::replace(&mut vm.handled_exc, cell.borrow().exc_state.clone());
+    if !started {
+        if let Some(e) = exc {
+            // Thrown into a just-created generator: raised before its first
+            // instruction, so no handler of its body sees it.
+            crate::types::exception::add_traceback(&e.exc, &frame);
+            cell.borrow_mut().running = false;
+            drop(frame);
+            return Err(e);
+        }
+    }
+    // The exception being handled: the generator's own if it is inside an
+    // `except` block, else the caller's (CPython chains the exc_info stack).
+    let own = cell.borrow().exc_state.clone();
+    let entry = if own.is_none() { vm.handled_exc.clone() } else { own };
+    frame.caller_exc = vm.handled_exc.clone();
+    let saved = std::mem::replace(&mut vm.handled_exc, entry);
     let r = vm.enter_call().and_then(|_| {
         let r = match exc {
             None => {
@@ -129,11 +147,12 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<
         r
     });
     let inner_exc = std::mem::replace(&mut vm.handled_exc, saved);
+    frame.caller_exc = Value::NULL;
     let mut st = cell.borrow_mut();
     st.running = false;
     match r {
         Ok(Exit::Yield(v)) => {
-            st.exc_state = inner_exc;
+            st.exc_state = if frame.exc_depth == 0 { Value::NONE } else { inner_exc };
             st.frame = Some(frame);
             Ok(SendResult::Yielded(v))
         }
@@ -212,17 +231,34 @@ fn make_throw_exc(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
     let typ = args[1].clone();
     let val = args.get(2).cloned().unwrap_or(Value::NONE);
     let tb = args.get(3).cloned().unwrap_or(Value::NONE);
+    if !tb.is_none() && crate::types::exception::traceback_data(&tb).is_none() {
+        return Err(PyErr::type_error("throw() third argument must be a traceback object"));
+    }
     let base = &types().exc.base_exception;
     let exc = if typ.as_obj().and_then(|o| o.as_type()).is_some() && crate::types::is_subtype(&typ, base) {
-        if crate::types::is_instance(&val, &typ) {
-            val
+        // As CPython's normalisation: an error while instantiating (or a
+        // constructor returning a non-exception) is what gets thrown in.
+        let made = if crate::types::is_instance(&val, &typ) {
+            Ok(val)
         } else if val.is_none() {
-            vm.call(&typ, &[])?
+            vm.call(&typ, &[])
         } else if let Some(t) = val.as_tuple() {
             let t = t.to_vec();
-            vm.call(&typ, &t)?
+            vm.call(&typ, &t)
         } else {
-            vm.call(&typ, &[val])?
+            vm.call(&typ, &[val])
+        };
+        match made {
+            Ok(inst) if crate::types::is_instance(&inst, base) => inst,
+            Ok(inst) => {
+                let msg = format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    vm.repr_string(&typ)?,
+                    type_ref(&inst).type_name_str()
+                );
+                return Ok(PyErr::type_error(msg));
+            }
+            Err(e) => return Ok(e),
         }
     } else if crate::types::is_instance(&typ, base) {
         if !val.is_none() {
@@ -236,7 +272,7 @@ fn make_throw_exc(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
         )));
     };
     if !tb.is_none() {
-        crate::types::exception::copy_traceback(&Value::NONE, &exc);
+        crate::types::exception::set_traceback(&exc, tb);
     }
     Ok(PyErr::from_value(exc))
 }
@@ -249,20 +285,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let err = make_throw_exc(vm, args)?;
     // Delegate to a sub-iterator first.
     if let Some(sub) = yield_from_target(g) {
-        let r = if err.matches(&types().exc.generator_exit) {
-            close_delegate(vm, &sub).map(|_| None)
-        } else {
-            match vm.getattr_opt(&sub, &Value::str("throw"))? {
-                Some(th) => {
-                    let ty = crate::types::type_of(&err.exc);
-                    match vm.call(&th, &[ty, err.exc.clone()]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) => Err(e),
-                    }
-                }
-                None => Err(err.clone()),
-            }
-        };
+        let r = delegate_throw(vm, g, &sub, &err);
         match r {
             Ok(Some(v)) => return Ok(v),
             Ok(None) => {}
@@ -284,6 +307,47 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         SendResult::Yielded(v) => Ok(v),
         SendResult::Returned(v) => Err(stop_with(v)),
     }
+}
+
+/// Throw `err` into the delegate `sub` of `g`, with `g` marked running, its
+/// frame on the frame stack and its handled exception current (as if `g`
+/// itself made the call). `Ok(None)`: the delegate was closed.
+fn delegate_throw(vm: &mut Vm, g: &Value, sub: &Value, err: &PyErr) -> PyResult<Option<Value>> {
+    let cell = state(g).unwrap();
+    let (frame, own) = {
+        let mut st = cell.borrow_mut();
+        if st.running {
+            return Err(PyErr::value_error(format!("{} already executing", kind_word(st.kind))));
+        }
+        st.running = true;
+        (st.frame.take(), st.exc_state.clone())
+    };
+    if let Some(f) = &frame {
+        vm.frames.push(&**f as *const Frame);
+    }
+    let saved = if own.is_none() { None } else { Some(std::mem::replace(&mut vm.handled_exc, own)) };
+    let r = (|| {
+        if err.matches(&types().exc.generator_exit) {
+            return close_delegate(vm, sub).map(|_| None);
+        }
+        match vm.getattr_opt(sub, &Value::str("throw"))? {
+            Some(th) => {
+                let ty = crate::types::type_of(&err.exc);
+                vm.call(&th, &[ty, err.exc.clone()]).map(Some)
+            }
+            None => Err(err.clone()),
+        }
+    })();
+    if let Some(s) = saved {
+        vm.handled_exc = s;
+    }
+    if frame.is_some() {
+        vm.frames.pop();
+    }
+    let mut st = cell.borrow_mut();
+    st.running = false;
+    st.frame = frame;
+    r
 }
 
 /// After a delegate returned `v` during `throw`: make the frame continue at
@@ -367,6 +431,26 @@ fn gen_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn gen_qualname(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(state(&args[0]).unwrap().borrow().qualname.clone())
 }
+fn set_name_field(args: &[Value], what: &str, qual: bool) -> PyResult<Value> {
+    let v = &args[1];
+    if v.is_null() || v.as_pystr().is_none() {
+        return Err(PyErr::type_error(format!("{what} must be set to a string object")));
+    }
+    let cell = state(&args[0]).unwrap();
+    let old = {
+        let mut st = cell.borrow_mut();
+        let slot = if qual { &mut st.qualname } else { &mut st.name };
+        std::mem::replace(slot, v.clone())
+    };
+    drop(old);
+    Ok(Value::NONE)
+}
+fn gen_set_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    set_name_field(args, "__name__", false)
+}
+fn gen_set_qualname(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    set_name_field(args, "__qualname__", true)
+}
 fn gen_running(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::bool(state(&args[0]).unwrap().borrow().running))
 }
@@ -377,16 +461,13 @@ fn gen_suspended(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 fn gen_frame(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let st = state(&args[0]).unwrap().borrow();
     Ok(match &st.frame {
-        Some(f) => crate::types::exception::new_frame_object(f.code.clone(), f.globals.clone(), f.lasti),
+        Some(f) => f.object(),
         None => Value::NONE,
     })
 }
 fn gen_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let st = state(&args[0]).unwrap().borrow();
-    Ok(match &st.frame {
-        Some(f) => crate::types::function::new_code_object(f.code.clone()),
-        None => Value::NONE,
-    })
+    let code = state(&args[0]).unwrap().borrow().code.clone();
+    Ok(crate::interp::VmCode::object(&code))
 }
 fn gen_yieldfrom(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(yield_from_target(&args[0]).unwrap_or(Value::NONE))
@@ -681,8 +762,8 @@ pub fn init(t: &Types) {
         add_method(ty, "throw", gen_throw);
         add_method(ty, "close", gen_close);
         add_method(ty, "__repr__", gen_repr);
-        add_getset(ty, "__name__", gen_name, None);
-        add_getset(ty, "__qualname__", gen_qualname, None);
+        add_getset(ty, "__name__", gen_name, Some(gen_set_name));
+        add_getset(ty, "__qualname__", gen_qualname, Some(gen_set_qualname));
     }
     let g = &t.generator;
     add_method(g, "__iter__", gen_iter);

@@ -367,48 +367,79 @@ fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     }
 }
 
-fn bytes_like_repr(v: &Value, b: &[u8]) -> String {
-    let r = crate::text::strmethods::bytes_repr(b);
-    match &v.as_obj().map(|o| &o.payload) {
-        Some(Payload::ByteArray(_)) => format!("bytearray({r})"),
-        _ => r,
-    }
-}
-
 /// Parse the text of `x` (str or bytes-like) as an int in `base`.
 fn parse_text_int(x: &Value, base: i64) -> PyResult<Option<BigInt>> {
+    if let Some(bytes) = bytes_like(x) {
+        return parse_bytes_int(&bytes, base).map(Some);
+    }
     let b = if (0..=36).contains(&base) { base as u32 } else { u32::MAX };
     if let Some(s) = x.as_str() {
         return numparse::parse_int(s, b).map(Some).map_err(crate::text::to_pyerr);
     }
-    if let Some(bytes) = bytes_like(x) {
-        if b == 1 || b > 36 {
-            return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
-        }
-        let invalid = || {
-            let r: String = bytes_like_repr(x, &bytes).chars().take(200).collect();
-            PyErr::value_error(format!("invalid literal for int() with base {b}: {r}"))
-        };
-        if bytes.iter().any(|&c| c >= 0x80) {
-            return Err(invalid());
-        }
-        let s: String = bytes.iter().map(|&c| c as char).collect();
-        return match numparse::parse_int_digits(&s, b, numparse::int_max_str_digits()) {
-            Ok(v) => Ok(Some(v)),
-            Err(None) => Err(invalid()),
-            Err(Some(e)) => Err(crate::text::to_pyerr(e)),
-        };
-    }
     Ok(None)
 }
 
-/// Call a conversion dunder that must return an int.
-fn call_int_dunder(vm: &mut Vm, f: &Value, x: &Value, name: &str) -> PyResult<Value> {
-    let r = vm.call(f, &[x.clone()])?;
+/// Parse the bytes of a bytes-like object as an int in `base`.
+fn parse_bytes_int(bytes: &[u8], base: i64) -> PyResult<BigInt> {
+    let b = if (0..=36).contains(&base) { base as u32 } else { u32::MAX };
+    if b == 1 || b > 36 {
+        return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    let invalid = || {
+        let r: String = crate::text::strmethods::bytes_repr(bytes).chars().take(200).collect();
+        PyErr::value_error(format!("invalid literal for int() with base {b}: {r}"))
+    };
+    if bytes.iter().any(|&c| c >= 0x80 || c == 0) {
+        return Err(invalid());
+    }
+    let s: String = bytes.iter().map(|&c| c as char).collect();
+    match numparse::parse_int_digits(&s, b, numparse::int_max_str_digits()) {
+        Ok(v) => Ok(v),
+        Err(None) => Err(invalid()),
+        Err(Some(e)) => Err(crate::text::to_pyerr(e)),
+    }
+}
+
+/// `warnings.warn(msg, DeprecationWarning)` from native code, attributed to
+/// the calling Python code.
+pub(crate) fn deprecation(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let w = crate::import::import_module(vm, "warnings")?;
+    let f = vm.getattr_str(&w, "warn")?;
+    vm.call(&f, &[Value::str(msg), types().exc.deprecation_warning.clone(), Value::int(1)])?;
+    Ok(())
+}
+
+/// Check the result `r` of `__int__`/`__index__`: an exact int, or an int
+/// subclass (deprecated, converted), else TypeError.
+pub(crate) fn checked_int_result(vm: &mut Vm, r: Value, name: &str) -> PyResult<Value> {
+    if r.is_small_int() {
+        return Ok(r);
+    }
     if !r.is_int() {
         return Err(PyErr::type_error(format!("{name} returned non-int (type {})", tname(&r))));
     }
-    Ok(exact_int(&r))
+    let exact = exact_int(&r);
+    if !exact.is(&r) {
+        deprecation(
+            vm,
+            &format!(
+                "{name} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+                tname(&r)
+            ),
+        )?;
+    }
+    Ok(exact)
+}
+
+/// `operator.index(x)` with the deprecation for int subclasses returned by `__index__`.
+pub(crate) fn index_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+    if x.is_int() {
+        return Ok(exact_int(x));
+    }
+    match vm.call_special(x, "__index__", &[])? {
+        Some(r) => checked_int_result(vm, r, "__index__"),
+        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", tname(x)))),
+    }
 }
 
 /// `int(x)` / `int(x, base)` as a plain int value.
@@ -430,33 +461,40 @@ pub fn int_from(vm: &mut Vm, x: Option<&Value>, base: Option<&Value>) -> PyResul
         }
         return Ok(Value::bigint(parse_text_int(x, b)?.unwrap_or_default()));
     }
-    if x.is_int() {
-        return Ok(exact_int(x));
-    }
-    if let Some(f) = float_of(x) {
-        if !type_ref(x).type_data().heap {
+    let ty = type_ref(x);
+    let heap = ty.type_data().heap;
+    if !heap {
+        if x.is_int() {
+            return Ok(exact_int(x));
+        }
+        if let Some(f) = float_of(x) {
             return float_to_int(f);
         }
+        if let Some(v) = parse_text_int(x, 10)? {
+            return Ok(Value::bigint(v));
+        }
+    }
+    if let Some(r) = vm.call_special(x, "__int__", &[])? {
+        return checked_int_result(vm, r, "__int__");
+    }
+    if lookup(ty, "__index__").is_some() {
+        return index_of(vm, x);
+    }
+    if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
+        deprecation(vm, "The delegation of int() to __trunc__ is deprecated.")?;
+        if r.is_int() {
+            return Ok(exact_int(&r));
+        }
+        if lookup(type_ref(&r), "__index__").is_none() {
+            return Err(PyErr::type_error(format!("__trunc__ returned non-Integral (type {})", tname(&r))));
+        }
+        return index_of(vm, &r);
     }
     if let Some(v) = parse_text_int(x, 10)? {
         return Ok(Value::bigint(v));
     }
-    let ty = type_ref(x);
-    if let Some(f) = lookup(ty, "__int__") {
-        return call_int_dunder(vm, &f, x, "__int__");
-    }
-    if let Some(f) = lookup(ty, "__index__") {
-        return call_int_dunder(vm, &f, x, "__index__");
-    }
-    if let Some(f) = lookup(ty, "__trunc__") {
-        let r = vm.call(&f, &[x.clone()])?;
-        if r.is_int() {
-            return Ok(exact_int(&r));
-        }
-        if let Some(g) = lookup(type_ref(&r), "__index__") {
-            return call_int_dunder(vm, &g, &r, "__index__");
-        }
-        return Err(PyErr::type_error(format!("__trunc__ returned non-Integral (type {})", tname(&r))));
+    if let Some(b) = crate::types::bytes::buffer_bytes(x) {
+        return Ok(Value::bigint(parse_bytes_int(&b, 10)?));
     }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -908,7 +946,16 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
         Some(s) => vm.truthy(s)?,
         None => false,
     };
-    let data: Vec<u8> = match bytes_like(&bytes) {
+    let mut data = None;
+    if type_ref(&bytes).type_data().heap {
+        if let Some(r) = vm.call_special(&bytes, "__bytes__", &[])? {
+            match r.as_bytes() {
+                Some(b) => data = Some(b.to_vec()),
+                None => return Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", tname(&r)))),
+            }
+        }
+    }
+    let data: Vec<u8> = match data.or_else(|| crate::types::bytes::buffer_bytes(&bytes)) {
         Some(b) => b,
         None => {
             if bytes.as_str().is_some() {

@@ -18,13 +18,15 @@ pub enum IterState {
     List { list: Value, i: usize },
     ListRev { list: Value, i: usize },
     Tuple { tuple: Value, i: usize },
-    Range { next: i64, step: i64, left: i64 },
+    /// `start` and `len` are the values it began with (for `__reduce__`).
+    Range { next: i64, step: i64, left: i64, start: i64, len: i64 },
     /// A range whose values or length do not fit in i64.
-    BigRange { next: BigInt, step: BigInt, left: BigInt },
+    BigRange { next: BigInt, step: BigInt, left: BigInt, start: BigInt, len: BigInt },
     Str { s: Value, byte: usize },
     Bytes { b: Value, i: usize },
-    /// Dict or set: `kind` 0 keys, 1 values, 2 items; `version` detects resizes.
-    Dict { d: Value, i: usize, kind: u8, len: usize },
+    /// Dict: `kind` 0 keys, 1 values, 2 items; `len` (the size when
+    /// iteration began) detects resizes, `left` counts the items still expected.
+    Dict { d: Value, i: usize, kind: u8, len: usize, left: usize },
     Seq { seq: Value, i: usize },
     Enumerate { it: Value, n: Value },
     Zip { its: Vec<Value>, strict: bool },
@@ -54,10 +56,10 @@ pub fn new_tuple_iter(t: Value) -> Value {
     make(&types().tuple_iterator, IterState::Tuple { tuple: t, i: 0 })
 }
 pub fn new_range_iter(start: i64, step: i64, len: i64) -> Value {
-    make(&types().range_iterator, IterState::Range { next: start, step, left: len })
+    make(&types().range_iterator, IterState::Range { next: start, step, left: len, start, len })
 }
 pub fn new_big_range_iter(start: BigInt, step: BigInt, len: BigInt) -> Value {
-    make(&types().range_iterator, IterState::BigRange { next: start, step, left: len })
+    make(&types().range_iterator, IterState::BigRange { next: start.clone(), step, left: len.clone(), start, len })
 }
 pub fn new_seq_iter(seq: Value) -> Value {
     make(&types().iterator, IterState::Seq { seq, i: 0 })
@@ -77,7 +79,7 @@ pub fn new_dict_iter(d: Value, kind: u8) -> Value {
         _ => &t.dict_itemiterator,
     };
     let len = d.as_dict().map(|x| x.borrow().len()).unwrap_or(0);
-    make(ty, IterState::Dict { d, i: 0, kind, len })
+    make(ty, IterState::Dict { d, i: 0, kind, len, left: len })
 }
 
 /// `iter(v)` for builtin containers, without any lookup.
@@ -128,7 +130,7 @@ pub fn iter_next_fast(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             return Err(PyErr::value_error("iterator already executing"));
         };
         match &mut *st {
-            IterState::Range { next, step, left } => {
+            IterState::Range { next, step, left, .. } => {
                 if *left <= 0 {
                     return Ok(None);
                 }
@@ -193,25 +195,25 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     Some(None)
                 }
             }
-            IterState::Range { next, step, left } => {
+            // Range iterators hold no references: they stay as they are
+            // when exhausted, so `__reduce__` still knows the range.
+            IterState::Range { next, step, left, .. } => {
                 if *left > 0 {
                     let v = *next;
                     *next = next.wrapping_add(*step);
                     *left -= 1;
-                    Some(Some(Value::int(v)))
-                } else {
-                    Some(None)
+                    return Ok(Some(Value::int(v)));
                 }
+                return Ok(None);
             }
-            IterState::BigRange { next, step, left } => {
+            IterState::BigRange { next, step, left, .. } => {
                 if left.is_positive() {
                     let v = next.clone();
                     *next += &*step;
                     *left -= 1u32;
-                    Some(Some(Value::bigint(v)))
-                } else {
-                    Some(None)
+                    return Ok(Some(Value::bigint(v)));
                 }
+                return Ok(None);
             }
             IterState::Str { s, byte } => {
                 let text = s.as_str().unwrap_or("");
@@ -232,23 +234,25 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 *i += 1;
                 Some(byte.map(|x| Value::int(x as i64)))
             }
-            IterState::Dict { d, i, kind, len } => {
+            IterState::Dict { d, i, kind, len, left } => {
                 let dd = d.as_dict().unwrap().borrow();
                 if dd.len() != *len {
-                    let msg = if matches!(&d.as_obj().unwrap().payload, Payload::Dict(_)) {
-                        "dictionary changed size during iteration"
-                    } else {
-                        "Set changed size during iteration"
-                    };
                     drop(dd);
                     _trash = Some(std::mem::replace(&mut *st, IterState::Exhausted));
-                    return Err(PyErr::runtime_error(msg));
+                    return Err(PyErr::runtime_error("dictionary changed size during iteration"));
                 }
                 let mut out = None;
                 while *i < dd.raw_len() {
                     let k = *i;
                     *i += 1;
+                    if *left == 0 && dd.entry_at(k).is_some() {
+                        // Same size, but keys were deleted and re-added.
+                        drop(dd);
+                        _trash = Some(std::mem::replace(&mut *st, IterState::Exhausted));
+                        return Err(PyErr::runtime_error("dictionary keys changed during iteration"));
+                    }
                     if let Some(e) = dd.entry_at(k) {
+                        *left -= 1;
                         out = Some(match kind {
                             0 => e.key.clone(),
                             1 => e.value.clone(),
@@ -430,14 +434,19 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
                 Err(e) => return Err(e),
             };
-            if vm.eq(&v, &sentinel)? {
+            // The call may have exhausted this very iterator.
+            if matches!(cell.try_borrow().as_deref(), Ok(IterState::Exhausted)) {
+                return Ok(None);
+            }
+            if vm.eq(&sentinel, &v)? {
                 None
             } else {
                 Some(v)
             }
         }
     };
-    if r.is_none() {
+    // Like CPython, enumerate/zip/map/filter keep their inputs when done.
+    if r.is_none() && matches!(cell.try_borrow().as_deref(), Ok(IterState::Seq { .. } | IterState::Reversed { .. } | IterState::Callable { .. })) {
         exhaust(cell);
     }
     Ok(r)
@@ -454,7 +463,15 @@ fn iter_next_m(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn length_hint(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn length_hint(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let reversed = match &*state(&args[0]).borrow() {
+        IterState::Reversed { seq, i } => Some((seq.clone(), *i)),
+        _ => None,
+    };
+    if let Some((seq, i)) = reversed {
+        let n = vm.len(&seq)? as i64;
+        return Ok(Value::int(if i < n { i + 1 } else { 0 }));
+    }
     let n = match &*state(&args[0]).borrow() {
         IterState::List { list, i } => list.as_list().unwrap().borrow().len().saturating_sub(*i) as i64,
         IterState::Tuple { tuple, i } => tuple.as_tuple().unwrap().len().saturating_sub(*i) as i64,
@@ -468,10 +485,253 @@ fn length_hint(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         IterState::Items { items, i } => items.len().saturating_sub(*i) as i64,
         IterState::Set { s, pos, .. } => crate::types::set::iter_remaining(s, *pos) as i64,
-        IterState::ListRev { i, .. } => *i as i64,
+        IterState::ListRev { list, i } => {
+            if *i <= list.as_list().unwrap().borrow().len() {
+                *i as i64
+            } else {
+                0
+            }
+        }
+        IterState::Dict { d, left, len, .. } => {
+            if d.as_dict().unwrap().borrow().len() == *len {
+                *left as i64
+            } else {
+                0
+            }
+        }
+        IterState::Str { s, byte } => s.as_str().and_then(|t| t.get(*byte..)).map_or(0, |t| t.chars().count() as i64),
+        IterState::Bytes { b, i } => bytes_len(b).saturating_sub(*i) as i64,
         _ => 0,
     };
     Ok(Value::int(n))
+}
+
+fn bytes_len(b: &Value) -> usize {
+    match &b.as_obj().unwrap().payload {
+        Payload::Bytes(x) => x.len(),
+        Payload::ByteArray(x) => x.borrow().len(),
+        _ => 0,
+    }
+}
+
+/// A builtin looked up by name in the builtins dict, as `__reduce__` does
+/// (the lookup may run Python code: a key's `__eq__`).
+fn builtin(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let b = vm.builtins_dict.clone();
+    match crate::types::dict::dict_get(vm, &b, &Value::str(name))? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::attribute_error(name.to_string())),
+    }
+}
+
+fn is_type(v: &Value, ty: &Value) -> bool {
+    std::ptr::eq(crate::types::type_ref(v), ty.as_obj().unwrap())
+}
+
+fn t2(a: Value, b: Value) -> Value {
+    Value::tuple(vec![a, b])
+}
+fn t3(a: Value, b: Value, c: Value) -> Value {
+    Value::tuple(vec![a, b, c])
+}
+fn t1(a: Value) -> Value {
+    Value::tuple(vec![a])
+}
+
+/// `__reduce__` of the native iterators, in CPython's format.
+fn iter_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let me = &args[0];
+    let t = types();
+    let ty = crate::types::type_of(me);
+    // Look the builtins up first: that may run Python code that advances us.
+    let rev_fn = if is_type(me, &t.list_reverseiterator) { Some(builtin(vm, "reversed")?) } else { None };
+    let kind = {
+        let st = state(me).borrow();
+        match &*st {
+            IterState::Enumerate { .. }
+            | IterState::Zip { .. }
+            | IterState::Map { .. }
+            | IterState::Filter { .. }
+            | IterState::Reversed { .. } => 1,
+            _ => 0,
+        }
+    };
+    let iter_fn = if kind == 0 { builtin(vm, "iter")? } else { Value::NONE };
+    let st = state(me).borrow();
+    let r = match &*st {
+        IterState::List { list, i } => t3(iter_fn, t1(list.clone()), Value::int(*i as i64)),
+        IterState::ListRev { list, i } => t3(rev_fn.unwrap_or(Value::NONE), t1(list.clone()), Value::int(*i as i64 - 1)),
+        IterState::Tuple { tuple, i } => t3(iter_fn, t1(tuple.clone()), Value::int(*i as i64)),
+        IterState::Range { start, step, len, left, .. } => {
+            let stop = *start as i128 + *len as i128 * *step as i128;
+            let stop = match i64::try_from(stop) {
+                Ok(x) => Value::int(x),
+                Err(_) => Value::bigint(BigInt::from(stop)),
+            };
+            let r = Value::range(Value::int(*start), stop, Value::int(*step));
+            t3(iter_fn, t1(r), Value::int(*len - *left))
+        }
+        IterState::BigRange { start, step, len, left, .. } => {
+            let stop = start + len * step;
+            let r = Value::range(Value::bigint(start.clone()), Value::bigint(stop), Value::bigint(step.clone()));
+            t3(iter_fn, t1(r), Value::bigint(len - left))
+        }
+        IterState::Str { s, byte } => {
+            let text = s.as_str().unwrap_or("");
+            let idx = text.get(..*byte).map_or(0, |p| p.chars().count());
+            t3(iter_fn, t1(s.clone()), Value::int(idx as i64))
+        }
+        IterState::Bytes { b, i } => t3(iter_fn, t1(b.clone()), Value::int(*i as i64)),
+        IterState::Seq { seq, i } => t3(iter_fn, t1(seq.clone()), Value::int(*i as i64)),
+        IterState::Dict { d, i, kind, len, .. } => {
+            let dd = d.as_dict().unwrap().borrow();
+            let mut items = Vec::new();
+            if dd.len() == *len {
+                for k in *i..dd.raw_len() {
+                    if let Some(e) = dd.entry_at(k) {
+                        items.push(match kind {
+                            0 => e.key.clone(),
+                            1 => e.value.clone(),
+                            _ => t2(e.key.clone(), e.value.clone()),
+                        });
+                    }
+                }
+            }
+            t2(iter_fn, t1(Value::list(items)))
+        }
+        IterState::Items { items, i } => t2(iter_fn, t1(Value::list(items.get(*i..).unwrap_or(&[]).to_vec()))),
+        IterState::Set { s, pos, used } => {
+            let mut p = *pos;
+            let mut items = Vec::new();
+            while let Ok(Some(v)) = crate::types::set::iter_step(s, &mut p, *used) {
+                items.push(v);
+            }
+            t2(iter_fn, t1(Value::list(items)))
+        }
+        IterState::Callable { f, sentinel } => t2(iter_fn, t2(f.clone(), sentinel.clone())),
+        IterState::Enumerate { it, n } => t2(ty, t2(it.clone(), n.clone())),
+        IterState::Zip { its, strict } => {
+            if *strict {
+                t3(ty, Value::tuple(its.clone()), Value::TRUE)
+            } else {
+                t2(ty, Value::tuple(its.clone()))
+            }
+        }
+        IterState::Map { f, its } => {
+            let mut a = vec![f.clone()];
+            a.extend(its.iter().cloned());
+            t2(ty, Value::tuple(a))
+        }
+        IterState::Filter { f, it } => t2(ty, t2(f.clone(), it.clone())),
+        IterState::Reversed { seq, i } => t3(ty, t1(seq.clone()), Value::int(*i)),
+        IterState::Exhausted => {
+            if is_type(me, &t.reversed) || kind == 1 {
+                t2(ty, t1(Value::tuple(vec![])))
+            } else if is_type(me, &t.str_iterator) {
+                t2(iter_fn, t1(Value::str("")))
+            } else if is_type(me, &t.list_iterator)
+                || is_type(me, &t.list_reverseiterator)
+                || is_type(me, &t.set_iterator)
+                || is_type(me, &t.dict_keyiterator)
+                || is_type(me, &t.dict_valueiterator)
+                || is_type(me, &t.dict_itemiterator)
+            {
+                t2(iter_fn, t1(Value::list(vec![])))
+            } else {
+                t2(iter_fn, t1(Value::tuple(vec![])))
+            }
+        }
+    };
+    Ok(r)
+}
+
+/// The `__setstate__` index argument, clamped into i64.
+fn state_index(v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_i64() {
+        return Ok(i);
+    }
+    match v.to_bigint() {
+        Some(b) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        None => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::types::type_ref(v).type_name_str()
+        ))),
+    }
+}
+
+/// `__setstate__(index)` of the sequence iterators.
+fn iter_setstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("__setstate__() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+    }
+    let me = &args[0];
+    let arg = &args[1];
+    // Values needing Python code first.
+    let rev_len = match &*state(me).borrow() {
+        IterState::Reversed { seq, .. } => Some(seq.clone()),
+        _ => None,
+    };
+    let is_zip = matches!(&*state(me).borrow(), IterState::Zip { .. });
+    if is_zip {
+        let b = vm.truthy(arg)?;
+        if let IterState::Zip { strict, .. } = &mut *state(me).borrow_mut() {
+            *strict = b;
+        }
+        return Ok(Value::NONE);
+    }
+    let rev_len = match rev_len {
+        Some(seq) => Some(vm.len(&seq)? as i64),
+        None => None,
+    };
+    let is_big = matches!(&*state(me).borrow(), IterState::BigRange { .. });
+    if is_big {
+        let Some(idx) = arg.to_bigint() else {
+            return Err(PyErr::type_error("an integer is required"));
+        };
+        if let IterState::BigRange { next, step, left, start, len } = &mut *state(me).borrow_mut() {
+            let idx = if idx.is_negative() { BigInt::zero() } else if &idx > len { len.clone() } else { idx };
+            *next = &*start + &idx * &*step;
+            *left = &*len - &idx;
+        }
+        return Ok(Value::NONE);
+    }
+    let idx = state_index(arg)?;
+    let mut st = state(me).borrow_mut();
+    match &mut *st {
+        IterState::List { list, i } => {
+            let n = list.as_list().unwrap().borrow().len() as i64;
+            *i = idx.clamp(0, n) as usize;
+        }
+        IterState::ListRev { list, i } => {
+            let n = list.as_list().unwrap().borrow().len() as i64;
+            *i = (idx.clamp(-1, n - 1) + 1) as usize;
+        }
+        IterState::Tuple { tuple, i } => {
+            let n = tuple.as_tuple().unwrap().len() as i64;
+            *i = idx.clamp(0, n) as usize;
+        }
+        IterState::Range { next, step, left, start, len } => {
+            let k = idx.clamp(0, *len);
+            *next = (*start as i128 + k as i128 * *step as i128) as i64;
+            *left = *len - k;
+        }
+        IterState::Str { s, byte } => {
+            let text = s.as_str().unwrap_or("");
+            let k = idx.max(0) as usize;
+            *byte = text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
+        }
+        IterState::Bytes { b, i } => {
+            let n = bytes_len(b) as i64;
+            *i = idx.clamp(0, n) as usize;
+        }
+        IterState::Seq { i, .. } => *i = idx.max(0) as usize,
+        IterState::Reversed { i, .. } => {
+            let n = rev_len.unwrap_or(0);
+            *i = if idx < -1 { -1 } else if idx > n - 1 { n - 1 } else { idx };
+        }
+        _ => {}
+    }
+    Ok(Value::NONE)
 }
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -579,6 +839,20 @@ pub fn init(t: &Types) {
         add_method(ty, "__iter__", iter_self);
         add_method(ty, "__next__", iter_next_m);
         add_method(ty, "__length_hint__", length_hint);
+        add_method(ty, "__reduce__", iter_reduce);
+    }
+    for ty in [
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.tuple_iterator,
+        &t.range_iterator,
+        &t.str_iterator,
+        &t.bytes_iterator,
+        &t.reversed,
+        &t.iterator,
+        &t.zip,
+    ] {
+        add_method(ty, "__setstate__", iter_setstate);
     }
     add_native(&t.enumerate, "__new__", enumerate_new, NativeKind::StaticMethod);
     add_native(&t.zip, "__new__", zip_new, NativeKind::StaticMethod);

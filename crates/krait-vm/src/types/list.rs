@@ -7,7 +7,6 @@
 
 use crate::args::bind;
 use crate::object::{NativeKind, Payload, PyObject};
-use crate::ops::compare::seq_compare;
 use crate::types::range::{slice_indices, slice_pick};
 use crate::types::{add_method, add_native, type_ref, types, Types};
 use crate::value::Value;
@@ -49,7 +48,15 @@ fn list_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn list_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::no_kwargs("list", kw)?;
+    // Keywords are refused unless a subclass defines its own `__new__`.
+    let t = types();
+    let own_new = crate::types::lookup(type_ref(&args[0]), "__new__")
+        .zip(crate::types::lookup(t.list.as_obj().unwrap(), "__new__"))
+        .map_or(false, |(a, b)| !a.is(&b));
+    if !own_new {
+        crate::args::no_kwargs("list", kw)?;
+    }
+    let args = &args[..args.len() - kw.len()];
     if args.len() > 2 {
         return Err(PyErr::type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
     }
@@ -338,18 +345,21 @@ fn list_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(n))
 }
 
-fn list_reverse(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn list_reverse(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::method_arity("list", "reverse", args, kw, 1)?;
     cell(&args[0]).borrow_mut().reverse();
     Ok(Value::NONE)
 }
 
-fn list_clear(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn list_clear(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::method_arity("list", "clear", args, kw, 1)?;
     let old = std::mem::take(&mut *cell(&args[0]).borrow_mut());
     drop(old);
     Ok(Value::NONE)
 }
 
-fn list_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn list_copy(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::method_arity("list", "copy", args, kw, 1)?;
     Ok(Value::list(snapshot(&args[0])))
 }
 
@@ -941,7 +951,12 @@ fn list_sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     // A failing key function leaves the items as they were; a failing
     // comparison leaves them partially sorted, as in CPython.
     let r = sort_in_place(vm, &mut items, key.as_ref(), reverse);
-    let modified = !cell(&args[0]).borrow().is_empty();
+    // The list was left with no allocation: any change leaves it non-empty
+    // or with some capacity (an append then a pop).
+    let modified = {
+        let l = cell(&args[0]).borrow();
+        !l.is_empty() || l.capacity() != 0
+    };
     let junk = std::mem::replace(&mut *cell(&args[0]).borrow_mut(), items);
     drop(junk);
     r?;
@@ -955,8 +970,45 @@ fn cmp(vm: &mut Vm, args: &[Value], op: CmpOpKind) -> PyResult<Value> {
     if args[1].as_list().is_none() {
         return Ok(types().not_implemented.clone());
     }
-    let (a, b) = (snapshot(&args[0]), snapshot(&args[1]));
-    Ok(Value::bool(seq_compare(vm, &a, &b, op)?))
+    Ok(Value::bool(list_compare(vm, &args[0], &args[1], op)?))
+}
+
+/// Compare two lists item by item, reading them afresh at every step (an
+/// item's `__eq__` may change either list), as CPython does.
+pub fn list_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOpKind) -> PyResult<bool> {
+    use crate::ops::arith::cmp_ord;
+    vm.check_stack(" in comparison")?;
+    let (ca, cb) = (cell(a), cell(b));
+    let lens = |ca: &RefCell<Vec<Value>>, cb: &RefCell<Vec<Value>>| (ca.borrow().len(), cb.borrow().len());
+    let (n, m) = lens(ca, cb);
+    if n != m && matches!(op, CmpOpKind::Eq | CmpOpKind::Ne) {
+        return Ok(op == CmpOpKind::Ne);
+    }
+    let mut i = 0;
+    let differing = loop {
+        let pair = {
+            let (x, y) = (ca.borrow(), cb.borrow());
+            if i < x.len() && i < y.len() {
+                Some((x[i].clone(), y[i].clone()))
+            } else {
+                None
+            }
+        };
+        let Some((p, q)) = pair else { break None };
+        if !p.is(&q) && !vm.eq(&p, &q)? {
+            break Some((p, q));
+        }
+        i += 1;
+    };
+    let (n, m) = lens(ca, cb);
+    match differing {
+        Some((p, q)) if i < n && i < m => match op {
+            CmpOpKind::Eq => Ok(false),
+            CmpOpKind::Ne => Ok(true),
+            _ => vm.compare_bool(&p, &q, op),
+        },
+        _ => Ok(cmp_ord(n.cmp(&m), op)),
+    }
 }
 fn list_eq(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cmp(vm, a, CmpOpKind::Eq)
@@ -978,12 +1030,16 @@ fn list_ge(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn list_contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    for x in snapshot(&args[0]) {
+    let l = cell(&args[0]);
+    let mut i = 0;
+    loop {
+        let x = l.borrow().get(i).cloned();
+        let Some(x) = x else { return Ok(Value::FALSE) };
         if x.is(&args[1]) || vm.eq(&x, &args[1])? {
             return Ok(Value::TRUE);
         }
+        i += 1;
     }
-    Ok(Value::FALSE)
 }
 
 fn list_add(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

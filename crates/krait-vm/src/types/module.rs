@@ -4,7 +4,7 @@
 use crate::object::{NativeKind, Payload, PyObject};
 use crate::types::{add_method, add_native, dict, types, Types};
 use crate::value::Value;
-use crate::{PyResult, Vm};
+use crate::{PyErr, PyResult, Vm};
 
 pub struct ModuleData;
 
@@ -80,7 +80,15 @@ fn module_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn module_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let d = module_dict(&args[0]);
+    // A subclass may shadow `__dict__`: CPython reads it as an attribute.
+    let d = if crate::types::type_of(&args[0]).is(&crate::types::types().module) {
+        module_dict(&args[0])
+    } else {
+        vm.getattr_str(&args[0], "__dict__")?
+    };
+    if d.as_dict().is_none() {
+        return Err(PyErr::type_error("<module>.__dict__ is not a dictionary"));
+    }
     if let Some(f) = dict::dict_get_str(&d, "__dir__") {
         return vm.call(&f, &[]);
     }

@@ -21,7 +21,10 @@ pub fn object_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         // Excess arguments are an error unless __init__ is overridden and __new__ is not.
         let new_overridden = !is_object_slot(lookup(co, "__new__"), "__new__");
         let init_overridden = !is_object_slot(lookup(co, "__init__"), "__init__");
-        if new_overridden || !init_overridden {
+        if new_overridden {
+            return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if !init_overridden {
             return Err(PyErr::type_error(format!("{}() takes no arguments", td.name.borrow())));
         }
     }
@@ -78,7 +81,10 @@ fn object_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         let co = type_ref(&args[0]);
         let init_overridden = !is_object_slot(lookup(co, "__init__"), "__init__");
         let new_overridden = !is_object_slot(lookup(co, "__new__"), "__new__");
-        if init_overridden || !new_overridden {
+        if init_overridden {
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if !new_overridden {
             return Err(PyErr::type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 co.type_name_str()
@@ -222,7 +228,13 @@ fn object_get_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 }
 
 fn object_set_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let o = args[0].as_obj().unwrap();
+    let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("__dict__ of a non-object"))?;
+    if args[1].is_null() {
+        // `del obj.__dict__`: the next access makes a fresh dict.
+        let old = o.dict.borrow_mut().take();
+        drop(old);
+        return Ok(Value::NONE);
+    }
     if args[1].as_dict().is_none() {
         return Err(PyErr::type_error(format!(
             "__dict__ must be set to a dictionary, not a '{}'",
@@ -246,7 +258,18 @@ fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
+    let spec = match args.get(1) {
+        Some(s) => match s.as_str() {
+            Some(t) if s.as_pystr().is_some() => t,
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "__format__() argument must be str, not {}",
+                    type_ref(s).type_name_str()
+                )))
+            }
+        },
+        None => "",
+    };
     if !spec.is_empty() {
         return Err(PyErr::type_error(format!(
             "unsupported format string passed to {}.__format__",
@@ -257,38 +280,61 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 }
 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // CPython's order: the instance `__dict__` (as an attribute), then the
+    // dicts of `__class__` and its bases.
     let obj = &args[0];
-    let mut names: Vec<Value> = Vec::new();
-    let add = |vm: &mut Vm, names: &mut Vec<Value>, keys: Vec<Value>| -> PyResult<()> {
-        for k in keys {
-            let mut seen = false;
-            for n in names.iter() {
-                if vm.eq(n, &k)? {
-                    seen = true;
-                    break;
-                }
-            }
-            if !seen {
-                names.push(k);
-            }
-        }
-        Ok(())
-    };
-    if let Some(o) = obj.as_obj() {
-        if let Some(d) = o.dict.borrow().clone() {
+    let names = dict::new_dict();
+    if let Some(d) = vm.getattr_opt(obj, &Value::str("__dict__"))? {
+        if d.as_dict().is_some() {
             let keys = d.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
-            add(vm, &mut names, keys)?;
+            for k in keys {
+                dict::dict_set(vm, &names, k, Value::NONE)?;
+            }
         }
     }
-    let tys: Vec<crate::object::Obj> = match obj.as_obj().and_then(|o| o.as_type()) {
-        Some(td) => td.mro.borrow().clone(),
-        None => type_ref(obj).type_data().mro.borrow().clone(),
-    };
-    for t in tys {
-        let keys = t.type_data().dict.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
-        add(vm, &mut names, keys)?;
+    if let Some(cls) = vm.getattr_opt(obj, &Value::str("__class__"))? {
+        merge_class_dict(vm, &names, &cls, 0)?;
     }
-    Ok(Value::list(names))
+    let keys = names.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
+    Ok(Value::list(keys))
+}
+
+/// Add the attribute names of a class and its bases to `names`.
+fn merge_class_dict(vm: &mut Vm, names: &Value, cls: &Value, depth: usize) -> PyResult<()> {
+    vm.check_stack("")?;
+    if depth > 10_000 {
+        return Ok(());
+    }
+    let (keys, bases): (Vec<Value>, Vec<Value>) = match cls.as_obj().and_then(|o| o.as_type()) {
+        Some(td) => (
+            td.dict.as_dict().map(|d| d.borrow().keys()).unwrap_or_default(),
+            td.bases.borrow().iter().map(|b| Value::from_obj(b.clone())).collect(),
+        ),
+        None => {
+            let keys = match vm.getattr_opt(cls, &Value::str("__dict__"))? {
+                Some(d) => match d.as_dict() {
+                    Some(dd) => dd.borrow().keys(),
+                    None => {
+                        let k = vm.call_method(&d, "keys", &[])?;
+                        vm.collect(&k)?
+                    }
+                },
+                None => Vec::new(),
+            };
+            let bases = match vm.getattr_opt(cls, &Value::str("__bases__"))? {
+                Some(b) => vm.collect(&b)?,
+                None => Vec::new(),
+            };
+            (keys, bases)
+        }
+    };
+    for k in keys {
+        dict::dict_set(vm, names, k, Value::NONE)?;
+    }
+    for b in bases {
+        merge_class_dict(vm, names, &b, depth + 1)?;
+    }
+    Ok(())
 }
 
 /// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` wins;
@@ -395,8 +441,8 @@ fn none_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn none_bool(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::FALSE)
 }
-fn none_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    if args.len() > 1 {
+fn none_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
         return Err(PyErr::type_error("NoneType takes no arguments"));
     }
     Ok(Value::NONE)
@@ -407,11 +453,23 @@ fn notimpl_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value>
 fn ellipsis_repr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::str("Ellipsis"))
 }
-fn notimpl_new(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn notimpl_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(PyErr::type_error("NotImplementedType takes no arguments"));
+    }
     Ok(types().not_implemented.clone())
 }
-fn ellipsis_new(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn ellipsis_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(PyErr::type_error("EllipsisType takes no arguments"));
+    }
     Ok(types().ellipsis.clone())
+}
+fn notimpl_bool(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let w = crate::import::import_module(vm, "warnings")?;
+    let cat = types().exc.deprecation_warning.clone();
+    vm.call_method(&w, "warn", &[Value::str("NotImplemented should not be used in a boolean context"), cat, Value::int(1)])?;
+    Ok(Value::TRUE)
 }
 
 fn bind_unused(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -453,6 +511,7 @@ pub fn init(t: &Types) {
     add_native(&t.none_type, "__new__", none_new, NativeKind::StaticMethod);
     add_method(&t.not_implemented_type, "__repr__", notimpl_repr);
     add_native(&t.not_implemented_type, "__new__", notimpl_new, NativeKind::StaticMethod);
+    add_method(&t.not_implemented_type, "__bool__", notimpl_bool);
     add_method(&t.ellipsis_type, "__repr__", ellipsis_repr);
     add_native(&t.ellipsis_type, "__new__", ellipsis_new, NativeKind::StaticMethod);
 }

@@ -326,7 +326,8 @@ pub fn set_keys(v: &Value) -> Vec<Value> {
     tref(v).map_or_else(Vec::new, |t| t.with(|d| d.keys()))
 }
 
-fn set_entries(v: &Value) -> Vec<(Value, i64)> {
+/// Snapshot of the (key, hash) pairs of a set or frozenset.
+pub fn set_entries(v: &Value) -> Vec<(Value, i64)> {
     tref(v).map_or_else(Vec::new, |t| t.with(|d| d.entries()))
 }
 

@@ -77,7 +77,14 @@ fn set_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cls = &args[0];
     let t = types();
-    if cls.is(&t.frozenset) && !kw.is_empty() {
+    // Keywords are refused unless a subclass defines its own `__init__`.
+    let own_init = !cls.is(&t.frozenset)
+        && cls.as_obj().filter(|o| o.as_type().is_some()).map_or(false, |co| {
+            crate::types::lookup(co, "__init__")
+                .zip(crate::types::lookup(t.frozenset.as_obj().unwrap(), "__init__"))
+                .map_or(false, |(a, b)| !a.is(&b))
+        });
+    if !own_init && !kw.is_empty() {
         return Err(PyErr::type_error("frozenset() takes no keyword arguments"));
     }
     let npos = args.len() - kw.len();
@@ -448,12 +455,9 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn set_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let me = &args[0];
     let keys = Value::list(set::set_keys(me));
-    let dict = match me.as_obj().and_then(|o| o.dict.borrow().clone()) {
-        Some(d) => d,
-        None => Value::NONE,
-    };
-    let _ = vm;
-    Ok(Value::tuple(vec![crate::types::type_of(me), Value::tuple(vec![keys]), dict]))
+    // The instance dict and `__slots__` values, as `__getstate__` gives them.
+    let state = vm.call_method(me, "__getstate__", &[])?;
+    Ok(Value::tuple(vec![crate::types::type_of(me), Value::tuple(vec![keys]), state]))
 }
 
 fn set_sizeof(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

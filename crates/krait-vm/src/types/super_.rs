@@ -14,7 +14,7 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         0 => zero_arg(vm)?,
         1 => (a[0].clone(), Value::NONE),
         2 => (a[0].clone(), a[1].clone()),
-        n => return Err(PyErr::type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+        n => return Err(PyErr::type_error(format!("super() expected at most 2 arguments, got {n}"))),
     };
     if start.as_obj().and_then(|o| o.as_type()).is_none() {
         return Err(PyErr::type_error(format!(
@@ -29,7 +29,11 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     } else if crate::types::is_instance(&obj, &start) {
         type_of(&obj)
     } else {
-        return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type"));
+        // A proxy whose `__class__` claims a subclass of `start`.
+        match vm.getattr_opt(&obj, &Value::str("__class__"))? {
+            Some(c) if !c.is(&type_of(&obj)) && c.as_obj().and_then(|o| o.as_type()).is_some() && crate::types::is_subtype(&c, &start) => c,
+            _ => return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")),
+        }
     };
     Ok(Value::from_obj(PyObject::new(
         args[0].as_obj().unwrap(),
@@ -117,6 +121,17 @@ fn super_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn super_self_class(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(parts(&args[0]).2)
 }
+/// `super(C).__get__(obj)`: an unbound super bound to `obj`.
+fn super_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (start, obj, _) = parts(&args[0]);
+    let inst = args.get(1).cloned().unwrap_or(Value::NONE);
+    if inst.is_none() || !obj.is_none() {
+        return Ok(args[0].clone());
+    }
+    let cls = type_of(&args[0]);
+    vm.call(&cls, &[start, inst])
+}
+
 fn super_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
@@ -127,6 +142,7 @@ pub fn init(t: &Types) {
     add_method(s, "__init__", super_init);
     add_method(s, "__getattribute__", super_getattribute);
     add_method(s, "__repr__", super_repr);
+    add_method(s, "__get__", super_get);
     add_getset(s, "__thisclass__", super_thisclass, None);
     add_getset(s, "__self__", super_self, None);
     add_getset(s, "__self_class__", super_self_class, None);

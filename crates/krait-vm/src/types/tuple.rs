@@ -55,8 +55,19 @@ fn items(v: &Value) -> Vec<Value> {
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::no_kwargs("tuple", kw)?;
     let cls = &args[0];
+    // Keywords are refused unless a subclass defines its own `__init__`.
+    let t = types();
+    let own_init = !cls.is(&t.tuple)
+        && cls.as_obj().filter(|o| o.as_type().is_some()).map_or(false, |co| {
+            crate::types::lookup(co, "__init__")
+                .zip(crate::types::lookup(t.tuple.as_obj().unwrap(), "__init__"))
+                .map_or(false, |(a, b)| !a.is(&b))
+        });
+    if !own_init {
+        crate::args::no_kwargs("tuple", kw)?;
+    }
+    let args = &args[..args.len() - kw.len()];
     if args.len() > 2 {
         return Err(PyErr::type_error(format!("tuple expected at most 1 argument, got {}", args.len() - 1)));
     }

@@ -134,6 +134,9 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let name = args[1].as_str().ok_or_else(|| PyErr::type_error(format!(
         "type.__new__() argument 1 must be str, not {}", type_ref(&args[1]).type_name_str())))?.to_string();
+    if name.contains('\0') {
+        return Err(PyErr::value_error("type name must not contain null characters"));
+    }
     let bases_t = args[2].as_tuple().ok_or_else(|| PyErr::type_error(format!(
         "type.__new__() argument 2 must be tuple, not {}", type_ref(&args[2]).type_name_str())))?.to_vec();
     let ns = &args[3];
@@ -214,7 +217,20 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     // Namespace copy.
     let cls_dict = dict::new_dict();
-    let items = ns.as_dict().unwrap().borrow().items();
+    // A dict subclass (OrderedDict) gives its own order.
+    let items = if type_of(ns).is(&t.dict) {
+        ns.as_dict().unwrap().borrow().items()
+    } else {
+        let it = vm.call_method(ns, "items", &[])?;
+        let mut out = Vec::new();
+        for pair in vm.collect(&it)? {
+            let kv = vm.collect(&pair)?;
+            if kv.len() == 2 {
+                out.push((kv[0].clone(), kv[1].clone()));
+            }
+        }
+        out
+    };
     let mut qualname = name.clone();
     let mut classcell = None;
     for (k, v) in items {
@@ -288,8 +304,21 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             // Names this __slots__ already added (a repeated name gets a new slot, as in CPython).
             let mut added: Vec<String> = Vec::new();
             for n in names {
-                let s = n.as_str().ok_or_else(|| PyErr::type_error(format!(
+                let s = n.as_str().filter(|_| n.as_pystr().is_some()).ok_or_else(|| PyErr::type_error(format!(
                     "__slots__ items must be strings, not '{}'", type_ref(&n).type_name_str())))?.to_string();
+                if !crate::text::strmethods::isidentifier(&s) {
+                    return Err(PyErr::type_error("__slots__ must be identifiers"));
+                }
+                if s != "__dict__" && s != "__weakref__" {
+                    // SAFETY: solid bases are immortal builtin types.
+                    let solid_ref = unsafe { &*solid };
+                    if [&t.int, &t.bytes, &t.tuple].iter().any(|v| v.as_obj().map_or(false, |o| std::ptr::eq(o, solid_ref))) {
+                        return Err(PyErr::type_error(format!(
+                            "nonempty __slots__ not supported for subtype of '{}'",
+                            solid_ref.type_name_str()
+                        )));
+                    }
+                }
                 if s == "__dict__" {
                     has_dict = true;
                     continue;
@@ -385,9 +414,14 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             }
         }
     }
-    // A metaclass may compute the MRO itself.
-    if let Some(mro) = custom_mro(vm, &cls)? {
-        *td.mro.borrow_mut() = mro;
+    // A metaclass may compute the MRO itself (`__mro__` is None meanwhile).
+    if meta_o.type_data().heap && lookup(meta_o, "mro").map_or(false, |m| !matches!(m.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "mro")) {
+        let c3 = std::mem::take(&mut *td.mro.borrow_mut());
+        type_modified(&cls);
+        match custom_mro(vm, &cls)? {
+            Some(mro) => *td.mro.borrow_mut() = mro,
+            None => *td.mro.borrow_mut() = c3,
+        }
     }
     // Writes above happened after the object existed: invalidate its tag.
     type_modified(&cls);
@@ -578,6 +612,9 @@ fn custom_mro(vm: &mut Vm, cls: &Obj) -> PyResult<Option<Vec<Obj>>> {
 
 fn type_get_mro(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let td = args[0].as_obj().unwrap().type_data();
+    if td.mro.borrow().is_empty() {
+        return Ok(Value::NONE);
+    }
     Ok(Value::tuple(td.mro.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
 }
 
@@ -615,25 +652,43 @@ fn type_set_bases(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
         return Err(PyErr::type_error(format!("__bases__ assignment: '{old}' deallocator differs from '{name}'")));
     }
     let mro = c3_mro(&o, &bases)?;
+    let set_bases = bases.clone();
     let old_bases = std::mem::replace(&mut *td.bases.borrow_mut(), bases);
     let old_mro = std::mem::replace(&mut *td.mro.borrow_mut(), mro);
-    match custom_mro(vm, &o) {
-        Ok(Some(m)) => *td.mro.borrow_mut() = m,
-        Ok(None) => {}
-        Err(e) => {
+    let same = |a: &[Obj], b: &[Obj]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::rc::Rc::ptr_eq(x, y));
+    let custom = custom_mro(vm, &o);
+    let cur_bases = td.bases.borrow().clone();
+    let unchanged = same(&cur_bases, &set_bases);
+    if let Err(e) = custom {
+        if unchanged {
+            // Undo, unless a reentrant assignment already replaced them.
             *td.bases.borrow_mut() = old_bases;
             *td.mro.borrow_mut() = old_mro;
             type_modified(&o);
             return Err(e);
         }
+        for b in &old_bases {
+            if !cur_bases.iter().any(|c| std::rc::Rc::ptr_eq(c, b)) {
+                b.type_data().subclasses.borrow_mut().retain(|w| w.upgrade().map_or(false, |x| !std::rc::Rc::ptr_eq(&x, &o)));
+            }
+        }
+        type_modified(&o);
+        return Err(e);
+    }
+    if let (Ok(Some(m)), true) = (custom, unchanged) {
+        *td.mro.borrow_mut() = m;
     }
     // Move `o` from the old bases' subclass lists to the new ones'.
     for b in &old_bases {
-        b.type_data().subclasses.borrow_mut().retain(|w| w.upgrade().map_or(false, |x| !std::rc::Rc::ptr_eq(&x, &o)));
+        if !cur_bases.iter().any(|c| std::rc::Rc::ptr_eq(c, b)) {
+            b.type_data().subclasses.borrow_mut().retain(|w| w.upgrade().map_or(false, |x| !std::rc::Rc::ptr_eq(&x, &o)));
+        }
     }
-    let new_bases = td.bases.borrow().clone();
-    for b in &new_bases {
-        b.type_data().subclasses.borrow_mut().push(std::rc::Rc::downgrade(&o));
+    for b in &cur_bases {
+        let present = b.type_data().subclasses.borrow().iter().any(|w| w.upgrade().map_or(false, |x| std::rc::Rc::ptr_eq(&x, &o)));
+        if !present {
+            b.type_data().subclasses.borrow_mut().push(std::rc::Rc::downgrade(&o));
+        }
     }
     drop(old_bases);
     drop(old_mro);
@@ -666,9 +721,39 @@ fn type_get_bases(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     Ok(Value::tuple(td.bases.borrow().iter().map(|m| Value::from_obj(m.clone())).collect()))
 }
 
+/// The type whose instance layout `t` uses (CPython's `solid_base`): a
+/// class that adds `__slots__` is its own, others use their base's.
+fn layout_base(t: &Obj) -> *const PyObject {
+    let td = t.type_data();
+    if td.heap {
+        let own = td.slot_names.borrow().len();
+        let inherited = td.bases.borrow().iter().map(|b| b.type_data().slot_names.borrow().len()).max().unwrap_or(0);
+        if own > inherited {
+            return &**t as *const PyObject;
+        }
+    }
+    td.solid_base.get()
+}
+
 fn type_get_base(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let td = args[0].as_obj().unwrap().type_data();
-    Ok(td.bases.borrow().first().map(|b| Value::from_obj(b.clone())).unwrap_or(Value::NONE))
+    let bases = td.bases.borrow().clone();
+    // CPython's `best_base`: the base with the most derived layout.
+    let mut best: Option<(Obj, *const PyObject)> = None;
+    for b in bases {
+        let cand = layout_base(&b);
+        match &best {
+            None => best = Some((b, cand)),
+            Some((_, w)) => {
+                // SAFETY: layout bases are live types (immortal builtins or a base of this class).
+                let (wr, cr) = unsafe { (&**w, &*cand) };
+                if !types::is_subtype_ref(wr, cr) && types::is_subtype_ref(cr, wr) {
+                    best = Some((b, cand));
+                }
+            }
+        }
+    }
+    Ok(best.map(|(b, _)| Value::from_obj(b)).unwrap_or(Value::NONE))
 }
 
 fn type_get_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -772,7 +857,10 @@ fn type_ror(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn type_get_abstract(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let td = args[0].as_obj().unwrap().type_data();
-    dict::dict_get_str(&td.dict, "__abstractmethods__").ok_or_else(|| PyErr::attribute_error("__abstractmethods__"))
+    // `type`'s own dict holds this very getset, which is not a value.
+    dict::dict_get_str(&td.dict, "__abstractmethods__")
+        .filter(|v| !matches!(v.as_obj().map(|o| &o.payload), Some(Payload::GetSet { .. })))
+        .ok_or_else(|| PyErr::attribute_error("__abstractmethods__"))
 }
 
 fn type_set_abstract(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -1137,6 +1225,60 @@ fn descr_owner_name(o: &PyObject) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
+/// The class a getset/member descriptor belongs to (its `__objclass__`).
+fn descr_objclass(o: &PyObject) -> Option<Value> {
+    o.dict.borrow().clone().and_then(|d| dict::dict_get_str(&d, "__objclass__"))
+}
+
+/// Check that a getset/member descriptor applies to `obj`.
+fn descr_check(d: &Value, obj: &Value) -> PyResult<()> {
+    let o = d.as_obj().ok_or_else(|| PyErr::type_error("descriptor expected"))?;
+    let name = match &o.payload {
+        Payload::GetSet { name, .. } => name.to_string(),
+        Payload::SlotDescriptor { name, .. } => name.clone(),
+        _ => return Err(PyErr::type_error("descriptor expected")),
+    };
+    let ok = match descr_objclass(o) {
+        Some(c) => types::is_instance(obj, &c),
+        None => false,
+    };
+    if !ok {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            descr_owner_name(o),
+            type_ref(obj).type_name_str()
+        )));
+    }
+    Ok(())
+}
+
+fn descr_dunder_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__get__", &args[1..], kw, 1, 2)?;
+    let obj = &args[1];
+    if obj.is_none() {
+        return Ok(args[0].clone());
+    }
+    descr_check(&args[0], obj)?;
+    let owner = type_of(obj);
+    crate::ops::attr::descr_get(vm, args[0].clone(), Some(obj), &owner)
+}
+
+fn descr_dunder_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__set__", &args[1..], kw, 2, 2)?;
+    descr_check(&args[0], &args[1])?;
+    let name = Value::str("?");
+    crate::ops::attr::descr_set(vm, &args[0], &args[1], Some(args[2].clone()), &name)?;
+    Ok(Value::NONE)
+}
+
+fn descr_dunder_delete(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__delete__", &args[1..], kw, 1, 1)?;
+    descr_check(&args[0], &args[1])?;
+    let name = Value::str("?");
+    crate::ops::attr::descr_set(vm, &args[0], &args[1], None, &name)?;
+    Ok(Value::NONE)
+}
+
 fn getset_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("getset_descriptor expected"))?;
     let name = match &o.payload {
@@ -1165,6 +1307,11 @@ fn member_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 pub fn init(t: &Types) {
     add_method(&t.member_descriptor, "__repr__", member_repr);
     add_method(&t.getset_descriptor, "__repr__", getset_repr);
+    for d in [&t.getset_descriptor, &t.member_descriptor] {
+        add_method(d, "__get__", descr_dunder_get);
+        add_method(d, "__set__", descr_dunder_set);
+        add_method(d, "__delete__", descr_dunder_delete);
+    }
     let ty = &t.type_;
     add_native(ty, "__new__", type_new, NativeKind::StaticMethod);
     add_method(ty, "__init__", type_init);

@@ -595,6 +595,20 @@ fn a_fromfile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- sequence protocol
 
+/// The position that the integer `key` designates among `n` items (negative
+/// counts from the end); IndexError `out_of_range` outside.
+fn item_index(vm: &mut Vm, key: &Value, n: usize, out_of_range: &str) -> PyResult<usize> {
+    if !key.is_int() && crate::types::lookup(type_ref(key), "__index__").is_none() {
+        return Err(PyErr::type_error("array indices must be integers"));
+    }
+    let i = vm.subscript_index(key)?;
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(PyErr::index_error(out_of_range.to_string()));
+    }
+    Ok(j as usize)
+}
+
 fn a_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::method_arity("array", "__getitem__", args, kw, 2)?;
     let (tc, data) = snapshot(&args[0])?;
@@ -612,15 +626,8 @@ fn a_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
         return Ok(exact(tc, out));
     }
-    if !key.is_int() && crate::types::lookup(type_ref(key), "__index__").is_none() {
-        return Err(PyErr::type_error("array indices must be integers"));
-    }
-    let i = vm.subscript_index(key)?;
-    let j = if i < 0 { i + n as i64 } else { i };
-    if j < 0 || j >= n as i64 {
-        return Err(PyErr::index_error("array index out of range"));
-    }
-    let at = j as usize * sz;
+    let j = item_index(vm, key, n, "array index out of range")?;
+    let at = j * sz;
     Ok(decode(tc, &data[at..at + sz]))
 }
 
@@ -666,18 +673,11 @@ fn a_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         })?;
         return Ok(Value::NONE);
     }
-    if !key.is_int() && crate::types::lookup(type_ref(key), "__index__").is_none() {
-        return Err(PyErr::type_error("array indices must be integers"));
-    }
-    let i = vm.subscript_index(key)?;
-    let j = if i < 0 { i + n as i64 } else { i };
-    if j < 0 || j >= n as i64 {
-        return Err(PyErr::index_error("array assignment index out of range"));
-    }
+    let j = item_index(vm, key, n, "array assignment index out of range")?;
     let mut b = Vec::with_capacity(sz);
     encode(vm, tc, value, &mut b)?;
     with(me, |a| {
-        let at = j as usize * sz;
+        let at = j * sz;
         if at + sz <= a.data.len() {
             a.data[at..at + sz].copy_from_slice(&b);
         }
@@ -710,16 +710,9 @@ fn a_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         })?;
         return Ok(Value::NONE);
     }
-    if !key.is_int() && crate::types::lookup(type_ref(key), "__index__").is_none() {
-        return Err(PyErr::type_error("array indices must be integers"));
-    }
-    let i = vm.subscript_index(key)?;
-    let j = if i < 0 { i + n as i64 } else { i };
-    if j < 0 || j >= n as i64 {
-        return Err(PyErr::index_error("array assignment index out of range"));
-    }
+    let j = item_index(vm, key, n, "array assignment index out of range")?;
     with(me, |a| {
-        let at = j as usize * sz;
+        let at = j * sz;
         a.data.drain(at..at + sz);
     })?;
     Ok(Value::NONE)

@@ -453,10 +453,7 @@ fn c_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             history: Some(h),
         })
     })?;
-    match r {
-        Some(ns) => Ok(new_opaque(&super::type_of(me), ns)),
-        None => Err(PyErr::value_error("Inconsistent stream state")),
-    }
+    copy_result(me, r)
 }
 
 fn c_deepcopy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -527,8 +524,24 @@ fn m_decompressobj(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     let cls = decompress_type();
     Ok(new_opaque(
         &cls,
+        DecompState::new(p, zdict),
+    ))
+}
+
+/// The copy of the (de)compressor `me` with the state `r` rebuilt from its
+/// history; None when the history was dropped.
+fn copy_result<T: crate::object::NativeData>(me: &Value, r: Option<T>) -> PyResult<Value> {
+    match r {
+        Some(ns) => Ok(new_opaque(&super::type_of(me), ns)),
+        None => Err(PyErr::value_error("Inconsistent stream state")),
+    }
+}
+
+impl DecompState {
+    /// A fresh decompressor's state (nothing fed yet).
+    fn new(params: DecompParams, zdict: Option<Vec<u8>>) -> DecompState {
         DecompState {
-            params: p,
+            params,
             zdict,
             strm: None,
             eof: false,
@@ -536,11 +549,9 @@ fn m_decompressobj(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
             unconsumed_tail: vec![],
             history: Some(Vec::new()),
             hist_bytes: 0,
-        },
-    ))
-}
+        }
+    }
 
-impl DecompState {
     /// Run one `decompress(data, max_length)` (or `flush`) call.
     fn step(&mut self, data: &[u8], max_length: usize, is_flush: bool) -> Result<Vec<u8>, DErr> {
         if let Some(h) = &mut self.history {
@@ -642,16 +653,7 @@ fn d_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let me = super::first(args)?;
     let r = dstate(me, |st| {
         let h = st.history.clone()?;
-        let mut ns = DecompState {
-            params: st.params,
-            zdict: st.zdict.clone(),
-            strm: None,
-            eof: false,
-            unused_data: vec![],
-            unconsumed_tail: vec![],
-            history: Some(Vec::new()),
-            hist_bytes: 0,
-        };
+        let mut ns = DecompState::new(st.params, st.zdict.clone());
         for (data, max, is_flush) in &h {
             if *is_flush && !ns.unconsumed_tail.is_empty() {
                 ns.unconsumed_tail = vec![0];
@@ -660,10 +662,7 @@ fn d_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         Some(ns)
     })?;
-    match r {
-        Some(ns) => Ok(new_opaque(&super::type_of(me), ns)),
-        None => Err(PyErr::value_error("Inconsistent stream state")),
-    }
+    copy_result(me, r)
 }
 
 fn d_deepcopy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

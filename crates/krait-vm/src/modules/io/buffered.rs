@@ -167,7 +167,14 @@ fn raw_read(vm: &mut Vm, raw: &Value, native: bool, n: usize) -> PyResult<Option
     if r.is_none() {
         return Ok(None);
     }
-    let k = vm.index_value(&r)?;
+    let k = match vm.index_value(&r) {
+        Ok(k) => k,
+        Err(e) => {
+            let err = PyErr::os_error("raw readinto() failed");
+            crate::types::exception::set_cause(&err.exc, e.exc.clone());
+            return Err(err);
+        }
+    };
     if k < 0 || k as usize > n {
         return Err(PyErr::os_error(format!("raw readinto() returned invalid length {k} (should have been between 0 and {n})")));
     }
@@ -290,6 +297,10 @@ pub fn flush_wbuf(vm: &mut Vm, v: &Value) -> PyResult<()> {
                     let mut rest = data[k..].to_vec();
                     rest.extend_from_slice(&s.wbuf);
                     s.wbuf = rest;
+                    drop(s);
+                    // A partial write may come from a signal: run its handler
+                    // before blocking again.
+                    crate::interp::signals::periodic_check(vm)?;
                 }
             }
             Ok(_) => {
@@ -314,7 +325,12 @@ fn blocking_error(vm: &mut Vm, written: usize) -> PyErr {
         &types().exc.blocking_io_error,
         &[Value::int(libc::EAGAIN as i64), Value::str("write could not complete without blocking"), Value::int(written as i64)],
     ) {
-        Ok(e) => PyErr::from_value(e),
+        Ok(e) => {
+            if vm.getattr_opt(&e, &Value::str("characters_written")).ok().flatten().is_none() {
+                let _ = vm.setattr(&e, &Value::str("characters_written"), Value::int(written as i64));
+            }
+            PyErr::from_value(e)
+        }
         Err(e) => e,
     }
 }
@@ -358,7 +374,13 @@ pub fn write_bytes(vm: &mut Vm, v: &Value, data: &[u8]) -> PyResult<usize> {
     let mut rest = data;
     while rest.len() > size {
         match raw_write(vm, &raw, native, rest)? {
-            Some(k) if k > 0 => rest = &rest[k..],
+            Some(k) if k > 0 => {
+                rest = &rest[k..];
+                if let Err(e) = crate::interp::signals::periodic_check(vm) {
+                    ok_st(v)?.wbuf.extend_from_slice(&rest[..size.min(rest.len())]);
+                    return Err(e);
+                }
+            }
             _ => {
                 let n = size.min(rest.len());
                 ok_st(v)?.wbuf.extend_from_slice(&rest[..n]);
@@ -426,7 +448,7 @@ pub fn read_bytes(vm: &mut Vm, v: &Value, n: i64) -> PyResult<Option<Vec<u8>>> {
     }
 }
 
-/// `read1(n)`: at most one raw read.
+/// `read1(n)`: buffered data if any, else one raw read of `n` bytes.
 pub fn read1_bytes(vm: &mut Vm, v: &Value, n: i64) -> PyResult<Vec<u8>> {
     let has_w = {
         let s = ok_st(v)?;
@@ -435,7 +457,7 @@ pub fn read1_bytes(vm: &mut Vm, v: &Value, n: i64) -> PyResult<Vec<u8>> {
     if has_w {
         flush_wbuf(vm, v)?;
     }
-    let (raw, native, want) = {
+    let (raw, native, n) = {
         let mut s = ok_st(v)?;
         let n = if n < 0 { s.buffer_size } else { n as usize };
         if n == 0 {
@@ -444,13 +466,68 @@ pub fn read1_bytes(vm: &mut Vm, v: &Value, n: i64) -> PyResult<Vec<u8>> {
         if s.avail() > 0 {
             return Ok(s.take(n));
         }
-        (s.raw.clone(), s.native, n.max(s.buffer_size))
+        s.clear_read();
+        (s.raw.clone(), s.native, n)
     };
-    let n = if n < 0 { usize::MAX } else { n as usize };
-    let chunk = raw_read(vm, &raw, native, want)?.unwrap_or_default();
-    let mut s = ok_st(v)?;
-    s.push_read(&chunk);
-    Ok(s.take(n))
+    Ok(raw_read(vm, &raw, native, n)?.unwrap_or_default())
+}
+
+/// `readinto`/`readinto1`: fill `n` bytes (readinto1: at most one raw read
+/// once some data is there). None when nothing can be read without blocking.
+fn readinto_bytes(vm: &mut Vm, v: &Value, n: usize, one: bool) -> PyResult<Option<Vec<u8>>> {
+    let has_w = {
+        let s = ok_st(v)?;
+        s.kind == BKind::Random && !s.wbuf.is_empty()
+    };
+    if has_w {
+        flush_wbuf(vm, v)?;
+    }
+    let (raw, native, size, mut out) = {
+        let mut s = ok_st(v)?;
+        let a = s.avail();
+        let out = s.take(a.min(n));
+        if out.len() == n {
+            return Ok(Some(out));
+        }
+        s.clear_read();
+        (s.raw.clone(), s.native, s.buffer_size, out)
+    };
+    while out.len() < n {
+        let remaining = n - out.len();
+        let chunk = if remaining > size {
+            raw_read(vm, &raw, native, remaining)?
+        } else if !(one && !out.is_empty()) {
+            match raw_read(vm, &raw, native, size)? {
+                Some(c) if !c.is_empty() => {
+                    let k = c.len().min(remaining);
+                    out.extend_from_slice(&c[..k]);
+                    if k < c.len() {
+                        ok_st(v)?.push_read(&c[k..]);
+                    }
+                    continue;
+                }
+                other => other,
+            }
+        } else {
+            break;
+        };
+        match chunk {
+            None => {
+                if out.is_empty() {
+                    return Ok(None);
+                }
+                break;
+            }
+            Some(c) if c.is_empty() => break,
+            Some(c) => {
+                out.extend_from_slice(&c);
+                if one {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Some(out))
 }
 
 fn peek_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
@@ -583,6 +660,11 @@ fn init_any(vm: &mut Vm, args: &[Value], kw: &[Value], kind: BKind, name: &str) 
     let [s, raw, size] = crate::args::bind(name, args, kw, &["self", "raw", "buffer_size="])?;
     let s = s.unwrap_or(Value::NONE);
     let raw = raw.unwrap_or(Value::NONE);
+    {
+        let mut b = st(&s)?;
+        b.ok = false;
+        b.detached = false;
+    }
     if kind != BKind::Writer {
         super::iobase::check_readable(vm, &raw)?;
     }
@@ -598,6 +680,9 @@ fn init_any(vm: &mut Vm, args: &[Value], kw: &[Value], kind: BKind, name: &str) 
     };
     if size <= 0 {
         return Err(PyErr::value_error("buffer size must be strictly positive"));
+    }
+    if size > (1 << 40) {
+        return Err(PyErr::memory_error());
     }
     let native = super::is_exact(&raw, |c| &c.fileio);
     {
@@ -679,7 +764,7 @@ fn readinto_any(vm: &mut Vm, args: &[Value], kw: &[Value], one: bool) -> PyResul
     let s = &args[0];
     check_closed(vm, s, "readinto of closed file")?;
     let n = super::writable_len(vm, &args[1], meth)?;
-    let data = if one { Some(read1_bytes(vm, s, n as i64)?) } else { read_bytes(vm, s, n as i64)? };
+    let data = readinto_bytes(vm, s, n, one)?;
     match data {
         None => Ok(Value::NONE),
         Some(d) => {
@@ -716,7 +801,7 @@ fn m_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn m_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("write", args, kw, 2, 2)?;
     let s = &args[0];
-    let data = super::bytes_arg(&args[1])?;
+    let data = super::bytes_arg(vm, &args[1])?;
     check_closed(vm, s, "write to closed file")?;
     Ok(Value::int(write_bytes(vm, s, &data)? as i64))
 }
@@ -791,12 +876,7 @@ fn m_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if raw_closed(vm, &raw, native)? {
         return Ok(Value::NONE);
     }
-    let flushed = if is_native_buffered(s) {
-        let kind = ok_st(s)?.kind;
-        if kind == BKind::Reader { Ok(()) } else { flush_impl(vm, s) }
-    } else {
-        vm.call_method(s, "flush", &[]).map(|_| ())
-    };
+    let flushed = vm.call_method(s, "flush", &[]).map(|_| ());
     let closed = vm.call_method(&raw, "close", &[]);
     if let Ok(mut b) = st(s) {
         b.clear_read();
@@ -901,8 +981,6 @@ fn common(t: &Value) {
     add_method(t, "close", m_close);
     add_method(t, "detach", m_detach);
     add_method(t, "seekable", m_seekable);
-    add_method(t, "readable", m_readable);
-    add_method(t, "writable", m_writable);
     add_method(t, "fileno", m_fileno);
     add_method(t, "isatty", m_isatty);
     add_method(t, "flush", m_flush);
@@ -924,6 +1002,7 @@ fn common(t: &Value) {
 }
 
 fn reading(t: &Value) {
+    add_method(t, "readable", m_readable);
     add_method(t, "read", m_read);
     add_method(t, "read1", m_read1);
     add_method(t, "readinto", m_readinto);
@@ -1058,12 +1137,14 @@ pub fn init(c: &IoClasses) {
     add_method(w, "__init__", writer_init);
     common(w);
     add_method(w, "write", m_write);
+    add_method(w, "writable", m_writable);
     let x = &c.buffered_random;
     add_native(x, "__new__", random_new, NativeKind::StaticMethod);
     add_method(x, "__init__", random_init);
     common(x);
     reading(x);
     add_method(x, "write", m_write);
+    add_method(x, "writable", m_writable);
 
     let p = &c.buffered_rwpair;
     add_native(p, "__new__", pair_new, NativeKind::StaticMethod);

@@ -137,11 +137,11 @@ fn new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(new_opaque(cls, BytesIO::default()))
 }
 
-fn init_m(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn init_m(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [s, initial] = crate::args::bind("BytesIO", args, kw, &["self", "initial_bytes="])?;
     let s = s.unwrap_or(Value::NONE);
     let data = match initial.filter(|v| !v.is_none()) {
-        Some(v) => super::bytes_arg(&v)?.into_owned(),
+        Some(v) => super::bytes_arg(vm, &v)?.into_owned(),
         None => Vec::new(),
     };
     let mut b = st(&s)?;
@@ -237,9 +237,9 @@ fn iter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(s.clone())
 }
 
-fn write(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("write", args, kw, 2, 2)?;
-    let data = super::bytes_arg(&args[1])?;
+    let data = super::bytes_arg(vm, &args[1])?;
     let mut b = open_st(&args[0])?;
     if b.exported() {
         return Err(exports_err());
@@ -386,7 +386,7 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             )))
         }
     };
-    let data = super::bytes_arg(&items[0])?.into_owned();
+    let data = super::bytes_arg(vm, &items[0])?.into_owned();
     if !items[1].is_int() {
         return Err(PyErr::type_error(format!("second item of state must be an integer, not {}", tname(&items[1]))));
     }

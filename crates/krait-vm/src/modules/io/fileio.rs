@@ -87,7 +87,8 @@ fn would_block(e: &std::io::Error) -> bool {
 pub fn fd_read(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     let mut buf = vec![0u8; n];
     loop {
-        match sys_read(fd, &mut buf) {
+        // Reads may block (pipes, terminals, sockets): other threads run meanwhile.
+        match crate::gil::allow_threads(vm, || sys_read(fd, &mut buf)) {
             Ok(k) => {
                 buf.truncate(k);
                 return Ok(Some(buf));
@@ -113,7 +114,7 @@ pub fn fd_readall(vm: &mut Vm, fd: i32) -> PyResult<Option<Vec<u8>>> {
         let len = out.len();
         let cap = out.capacity();
         out.resize(cap, 0);
-        match sys_read(fd, &mut out[len..]) {
+        match crate::gil::allow_threads(vm, || sys_read(fd, &mut out[len..])) {
             Ok(0) => {
                 out.truncate(len);
                 return Ok(Some(out));
@@ -135,7 +136,7 @@ pub fn fd_readall(vm: &mut Vm, fd: i32) -> PyResult<Option<Vec<u8>>> {
 /// Write (part of) `data` to `fd`: the count written, None if it would block.
 pub fn fd_write(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
     loop {
-        match sys_write(fd, data) {
+        match crate::gil::allow_threads(vm, || sys_write(fd, data)) {
             Ok(k) => return Ok(Some(k)),
             Err(e) if e.raw_os_error() == Some(libc::EINTR) => crate::interp::signals::periodic_check(vm)?,
             Err(e) if would_block(&e) => return Ok(None),
@@ -150,7 +151,12 @@ pub fn fd_write_all(vm: &mut Vm, fd: i32, mut data: &[u8]) -> PyResult<usize> {
     while !data.is_empty() {
         match fd_write(vm, fd, data)? {
             Some(0) | None => return Ok(total - data.len()),
-            Some(k) => data = &data[k..],
+            Some(k) => {
+                data = &data[k..];
+                if !data.is_empty() {
+                    crate::interp::signals::periodic_check(vm)?;
+                }
+            }
         }
     }
     Ok(total)
@@ -452,9 +458,16 @@ fn readinto(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("write", args, kw, 2, 2)?;
     let fd = writable_fd(vm, &args[0])?;
-    let data = super::bytes_arg(&args[1])?;
+    let data = super::bytes_arg(vm, &args[1])?;
     Ok(match fd_write(vm, fd, &data)? {
-        Some(k) => Value::int(k as i64),
+        Some(k) => {
+            if k < data.len() {
+                // Interrupted by a signal: its handler runs now, as CPython's
+                // eval loop would run it right after the call.
+                crate::interp::signals::periodic_check(vm)?;
+            }
+            Value::int(k as i64)
+        }
         None => Value::NONE,
     })
 }
@@ -499,7 +512,7 @@ fn close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let s = &args[0];
     let open = st(s)?.fd >= 0;
     // `_RawIOBase.close`: flush first (a subclass may override flush).
-    let flushed = if open && !super::is_exact(s, |c| &c.fileio) { vm.call_method(s, "flush", &[]).map(|_| ()) } else { Ok(()) };
+    let flushed = if open { vm.call_method(s, "flush", &[]).map(|_| ()) } else { Ok(()) };
     let (fd, closefd) = {
         let mut f = st(s)?;
         let r = (f.fd, f.closefd);

@@ -211,8 +211,30 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 /// The bytes of a bytes-like argument.
-pub fn bytes_arg(v: &Value) -> PyResult<std::borrow::Cow<'_, [u8]>> {
-    crate::types::bytes::buffer_cow(v).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", tname(v))))
+pub fn bytes_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    if let Some(b) = crate::types::bytes::buffer_cow(v) {
+        return Ok(b);
+    }
+    // Other buffer objects (array.array, ...): their bytes.
+    if v.as_str().is_none() && crate::types::lookup(type_ref(v), "tobytes").is_some() {
+        let b = vm.call_method(v, "tobytes", &[])?;
+        if let Some(x) = b.as_bytes() {
+            return Ok(std::borrow::Cow::Owned(x.to_vec()));
+        }
+    }
+    Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", tname(v))))
+}
+
+/// A bytes-like result of a Python-level call (read1(), readall(), ...).
+pub fn bytes_result(vm: &mut Vm, v: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = crate::types::bytes::buffer_bytes(v) {
+        return Some(b);
+    }
+    if v.as_str().is_some() || v.is_none() {
+        return None;
+    }
+    let b = vm.call_method(v, "tobytes", &[]).ok()?;
+    b.as_bytes().map(|x| x.to_vec())
 }
 
 /// Length of a writable buffer (`readinto` targets).
@@ -277,7 +299,17 @@ pub fn fill_writable(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
             Ok(())
         }
         _ => {
-            // Generic: memoryview(b).cast('B')[:n] = data, else b[:n] = data.
+            // array.array and the like: rebuild the items from the new bytes.
+            if let (Ok(tc), true) = (vm.getattr_str(b, "typecode"), crate::types::lookup(type_ref(b), "tobytes").is_some()) {
+                let cur = vm.call_method(b, "tobytes", &[])?;
+                let mut all = cur.as_bytes().map(|x| x.to_vec()).unwrap_or_default();
+                let n = data.len().min(all.len());
+                all[..n].copy_from_slice(&data[..n]);
+                let cls = crate::types::type_of(b);
+                let fresh = vm.call(&cls, &[tc, Value::bytes(all)])?;
+                let sl = Value::slice(Value::NONE, Value::NONE, Value::NONE);
+                return vm.setitem(b, &sl, fresh);
+            }
             let n = data.len();
             let sl = Value::slice(Value::int(0), Value::int(n as i64), Value::NONE);
             let bytes = Value::bytes(data.to_vec());

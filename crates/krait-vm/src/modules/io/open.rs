@@ -3,7 +3,7 @@
 
 use super::buffered::{self, BKind};
 use super::{textio, tname};
-use crate::types::module::{add_function, set_attr};
+use crate::types::module::set_attr;
 use crate::types::{dict, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -190,9 +190,14 @@ fn open_code(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn text_encoding(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [encoding, _stacklevel] = crate::args::bind("text_encoding", args, kw, &["encoding", "stacklevel=", "/"])?;
     let encoding = encoding.unwrap_or(Value::NONE);
-    let _ = vm;
     if encoding.is_none() {
-        return Ok(Value::str("locale"));
+        // "utf-8" in UTF-8 mode (sys.flags.utf8_mode), else "locale".
+        let sys = vm.sys.clone();
+        let utf8 = match vm.getattr_str(&sys, "flags").and_then(|f| vm.getattr_str(&f, "utf8_mode")) {
+            Ok(m) => vm.truthy(&m)?,
+            Err(_) => false,
+        };
+        return Ok(Value::str(if utf8 { "utf-8" } else { "locale" }));
     }
     Ok(encoding)
 }
@@ -203,8 +208,19 @@ pub fn register(vm: &mut Vm, m: &Value) {
     let bopen = crate::types::module::module_dict(&vm.builtins);
     match dict::dict_get_str(&bopen, "open") {
         Some(f) => set_attr(m, "open", f),
-        None => add_function(m, "open", open),
+        None => set_attr(m, "open", open_function()),
     }
-    add_function(m, "open_code", open_code);
-    add_function(m, "text_encoding", text_encoding);
+    // CPython's `_io` functions say they come from module "io".
+    let owner = crate::types::module::new_module("io");
+    for (name, f) in [("open_code", open_code as crate::object::NativeFn), ("text_encoding", text_encoding)] {
+        let v = crate::types::native_function(name, f, crate::object::NativeKind::Function, Value::NULL, Some(owner.clone()));
+        set_attr(m, name, v);
+    }
+}
+
+/// The `open` function object (`builtins.open` is this one; its
+/// `__module__` is "io" as in CPython).
+pub fn open_function() -> Value {
+    let owner = crate::types::module::new_module("io");
+    crate::types::native_function("open", open, crate::object::NativeKind::Function, Value::NULL, Some(owner))
 }

@@ -254,8 +254,8 @@ fn buf_flush(vm: &mut Vm, buffer: &Value, native: bool) -> PyResult<()> {
     Ok(())
 }
 
-fn bytes_result(v: &Value, what: &str) -> PyResult<Vec<u8>> {
-    crate::types::bytes::buffer_bytes(v).ok_or_else(|| {
+fn bytes_result(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>> {
+    super::bytes_result(vm, v).ok_or_else(|| {
         PyErr::type_error(format!("underlying {what}() should have returned a bytes-like object, not '{}'", tname(v)))
     })
 }
@@ -266,7 +266,7 @@ fn buf_read1(vm: &mut Vm, buffer: &Value, native: bool, has_read1: bool, n: usiz
     }
     let name = if has_read1 { "read1" } else { "read" };
     let r = vm.call_method(buffer, name, &[Value::int(n as i64)])?;
-    bytes_result(&r, name)
+    bytes_result(vm, &r, name)
 }
 
 fn buf_read_all(vm: &mut Vm, buffer: &Value, native: bool) -> PyResult<Vec<u8>> {
@@ -277,7 +277,7 @@ fn buf_read_all(vm: &mut Vm, buffer: &Value, native: bool) -> PyResult<Vec<u8>> 
     if r.is_none() {
         return Ok(Vec::new());
     }
-    bytes_result(&r, "read")
+    bytes_result(vm, &r, "read")
 }
 
 fn buf_tell(vm: &mut Vm, buffer: &Value, native: bool) -> PyResult<Value> {
@@ -347,7 +347,7 @@ fn dec_getstate(vm: &mut Vm, v: &Value) -> PyResult<(Vec<u8>, i64)> {
     };
     let r = vm.call_method(&py, "getstate", &[])?;
     let (b, f) = match r.as_tuple() {
-        Some(t) if t.len() == 2 => (bytes_result(&t[0], "getstate")?, vm.index_value(&t[1])?),
+        Some(t) if t.len() == 2 => (bytes_result(vm, &t[0], "getstate")?, vm.index_value(&t[1])?),
         _ => return Err(PyErr::type_error("illegal decoder state")),
     };
     Ok(match pcr {
@@ -533,8 +533,16 @@ fn init_m(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     )?;
     let s = s.unwrap_or(Value::NONE);
     let buffer = buffer.unwrap_or(Value::NONE);
+    {
+        let mut t = st(&s)?;
+        t.ok = false;
+        t.detached = false;
+    }
     let encoding = opt_str(&encoding, "encoding")?;
     let errors = opt_str(&errors, "errors")?;
+    if encoding.as_deref().map_or(false, |e| e.contains('\0')) || errors.as_deref().map_or(false, |e| e.contains('\0')) {
+        return Err(PyErr::value_error("embedded null character"));
+    }
     let newline = opt_str(&newline, "newline")?;
     check_newline(&newline)?;
     let line_buffering = match line_buffering {
@@ -635,6 +643,8 @@ pub fn write_str(vm: &mut Vm, v: &Value, text: &str) -> PyResult<()> {
     enum Next {
         NotWritable,
         Py(Value, String),
+        /// Encoded text too big to join the pending bytes: those go first.
+        Big(Vec<u8>),
         Done,
     }
     let (next, needflush) = {
@@ -655,8 +665,12 @@ pub fn write_str(vm: &mut Vm, v: &Value, text: &str) -> PyResult<()> {
                     s.pending.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
                 }
                 let b = codec::encode(c, h, t)?;
-                s.pending.extend_from_slice(&b);
-                Next::Done
+                if !s.pending.is_empty() && s.pending.len() + b.len() > s.chunk_size {
+                    Next::Big(b.into_owned())
+                } else {
+                    s.pending.extend_from_slice(&b);
+                    Next::Done
+                }
             }
             Some(Encoder::Py(e)) => Next::Py(e.clone(), t.to_string()),
             None => Next::NotWritable,
@@ -670,6 +684,17 @@ pub fn write_str(vm: &mut Vm, v: &Value, text: &str) -> PyResult<()> {
             let Some(b) = crate::types::bytes::buffer_bytes(&r) else {
                 return Err(PyErr::type_error(format!("encoder should return a bytes object, not '{}'", tname(&r))));
             };
+            let big = {
+                let s = ok_st(v)?;
+                !s.pending.is_empty() && s.pending.len() + b.len() > s.chunk_size
+            };
+            if big {
+                write_flush(vm, v)?;
+            }
+            ok_st(v)?.pending.extend_from_slice(&b);
+        }
+        Next::Big(b) => {
+            write_flush(vm, v)?;
             ok_st(v)?.pending.extend_from_slice(&b);
         }
         Next::Done => {}
@@ -677,7 +702,7 @@ pub fn write_str(vm: &mut Vm, v: &Value, text: &str) -> PyResult<()> {
     let (flush_now, py_dec) = {
         let mut s = ok_st(v)?;
         let s = &mut *s;
-        let f = s.pending.len() > s.chunk_size || needflush || s.write_through;
+        let f = s.pending.len() >= s.chunk_size || needflush || s.write_through;
         if !s.decoded.is_empty() || s.decoded_pos != 0 {
             s.clear_decoded();
         }
@@ -1238,7 +1263,7 @@ fn seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     if ck.chars_to_skip > 0 {
         let r = vm.call_method(&buffer, "read", &[Value::int(ck.bytes_to_feed as i64)])?;
-        let input = bytes_result(&r, "read")?;
+        let input = bytes_result(vm, &r, "read")?;
         let text = decode(vm, &s, &input, ck.need_eof)?;
         if char_len(&text) < ck.chars_to_skip {
             return Err(PyErr::os_error("can't restore logical file position"));
@@ -1346,11 +1371,18 @@ fn g_errors(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
     Ok(Value::str(&s.errors))
 }
+fn live_st<'a>(v: &'a Value) -> PyResult<RefMut<'a, TextIO>> {
+    let s = st(v)?;
+    if !s.ok && !s.detached {
+        return Err(super::uninitialized());
+    }
+    Ok(s)
+}
 fn g_line_buffering(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(ok_st(this(args, "line_buffering")?)?.line_buffering))
+    Ok(Value::bool(live_st(this(args, "line_buffering")?)?.line_buffering))
 }
 fn g_write_through(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(ok_st(this(args, "write_through")?)?.write_through))
+    Ok(Value::bool(live_st(this(args, "write_through")?)?.write_through))
 }
 fn g_newlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = this(args, "newlines")?;
@@ -1388,6 +1420,7 @@ fn g_finalizing(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 
 fn repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = this(args, "__repr__")?;
+    live_st(s)?;
     let cls = display_name(s);
     let mut out = format!("<{cls}");
     let skip = |e: &PyErr| e.matches(&types().exc.value_error) || e.matches(&types().exc.attribute_error);

@@ -7,7 +7,7 @@
 //! signal handlers and retries (PEP 475).
 
 use crate::modules::native::GilSlot;
-use crate::modules::posix::common::{errno, os_err};
+use crate::modules::posix::common::{errno, os_err, retry_on_eintr, sys_err};
 use crate::object::{new_opaque, with_opaque, NativeData, NativeKind, Payload};
 use crate::types::module::{add_function, new_module, set_attr};
 use crate::types::{add_getset, add_method, add_native, type_ref, types};
@@ -137,18 +137,7 @@ fn fd_of(v: &Value) -> PyResult<(i32, f64)> {
 }
 
 fn set_nonblocking(fd: i32, nonblock: bool) -> Result<(), i32> {
-    // SAFETY: fcntl on a descriptor we were given; errors are reported.
-    unsafe {
-        let fl = libc::fcntl(fd, libc::F_GETFL);
-        if fl < 0 {
-            return Err(errno());
-        }
-        let nfl = if nonblock { fl | libc::O_NONBLOCK } else { fl & !libc::O_NONBLOCK };
-        if nfl != fl && libc::fcntl(fd, libc::F_SETFL, nfl) < 0 {
-            return Err(errno());
-        }
-    }
-    Ok(())
+    crate::modules::posix::posix::set_blocking_fd(fd, !nonblock)
 }
 
 /// Wait until `fd` is ready (readable or writable) or `timeout` passes.
@@ -163,13 +152,8 @@ fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: std::time::Instant)
         let mut p = libc::pollfd { fd, events: if writing { libc::POLLOUT } else { libc::POLLIN }, revents: 0 };
         // SAFETY: one valid pollfd.
         let r = crate::gil::allow_threads(vm, || unsafe { libc::poll(&mut p, 1, ms.max(1)) });
-        if r < 0 {
-            let e = errno();
-            if e == libc::EINTR {
-                crate::interp::signals::periodic_check(vm)?;
-                continue;
-            }
-            return Err(os_err(e, None, None));
+        if retry_on_eintr(vm, r as isize)? {
+            continue;
         }
         if r > 0 {
             return Ok(true);
@@ -483,13 +467,13 @@ fn sock_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             }
             let fd = fd as i32;
             if family == -1 {
-                family = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_DOMAIN).map_err(|e| os_err(e, None, None))?;
+                family = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_DOMAIN).map_err(sys_err)?;
             }
             if ty == -1 {
-                ty = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_TYPE).map_err(|e| os_err(e, None, None))?;
+                ty = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_TYPE).map_err(sys_err)?;
             }
             if proto == -1 {
-                proto = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_PROTOCOL).map_err(|e| os_err(e, None, None))?;
+                proto = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_PROTOCOL).map_err(sys_err)?;
             }
             fd
         }
@@ -589,7 +573,7 @@ fn apply_timeout(s: &Value, t: f64) -> PyResult<()> {
         st.fd
     })?;
     if fd >= 0 {
-        set_nonblocking(fd, t >= 0.0).map_err(|e| os_err(e, None, None))?;
+        set_nonblocking(fd, t >= 0.0).map_err(sys_err)?;
     }
     Ok(())
 }
@@ -784,7 +768,7 @@ fn sock_getsockopt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     let level = vm.index_value(&args[1])? as i32;
     let opt = vm.index_value(&args[2])? as i32;
     match args.get(3) {
-        None => Ok(Value::int(getsockopt_int(fd, level, opt).map_err(|e| os_err(e, None, None))? as i64)),
+        None => Ok(Value::int(getsockopt_int(fd, level, opt).map_err(sys_err)? as i64)),
         Some(n) => {
             let n = vm.index_value(n)?;
             if !(0..=1024).contains(&n) {
@@ -916,25 +900,32 @@ fn fill_writable(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
     }
 }
 
-fn sock_recv_into(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [s, buf, nbytes, flags] = crate::args::bind("recv_into", args, kw, &["self", "buffer", "nbytes=", "flags="])?;
-    let (s, buf) = (s.unwrap_or(Value::NONE), buf.unwrap_or(Value::NONE));
-    let cap = writable_len(vm, &buf)?;
-    let mut n = match nbytes {
+/// How many bytes a `recv_into`-style call reads into `buf`: `nbytes`, or
+/// the whole buffer when it is absent or 0; `too_big` when it does not fit.
+fn into_count(vm: &mut Vm, buf: &Value, nbytes: Option<Value>, name: &str, too_big: &str) -> PyResult<usize> {
+    let cap = writable_len(vm, buf)?;
+    let n = match nbytes {
         Some(n) => vm.index_value(&n)?,
         None => 0,
     };
     if n < 0 {
-        return Err(PyErr::value_error("negative buffersize in recv_into"));
+        return Err(PyErr::value_error(format!("negative buffersize in {name}")));
     }
     if n == 0 {
-        n = cap as i64;
+        return Ok(cap);
     }
     if n as usize > cap {
-        return Err(PyErr::value_error("buffer too small for requested bytes"));
+        return Err(PyErr::value_error(too_big));
     }
+    Ok(n as usize)
+}
+
+fn sock_recv_into(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [s, buf, nbytes, flags] = crate::args::bind("recv_into", args, kw, &["self", "buffer", "nbytes=", "flags="])?;
+    let (s, buf) = (s.unwrap_or(Value::NONE), buf.unwrap_or(Value::NONE));
+    let n = into_count(vm, &buf, nbytes, "recv_into", "buffer too small for requested bytes")?;
     let flags = flags_arg(vm, flags.as_ref())?;
-    let data = recv_bytes(vm, &s, n as usize, flags)?;
+    let data = recv_bytes(vm, &s, n, flags)?;
     fill_writable(vm, &buf, &data)?;
     Ok(Value::int(data.len() as i64))
 }
@@ -970,22 +961,9 @@ fn sock_recvfrom(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn sock_recvfrom_into(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [s, buf, nbytes, flags] = crate::args::bind("recvfrom_into", args, kw, &["self", "buffer", "nbytes=", "flags="])?;
     let (s, buf) = (s.unwrap_or(Value::NONE), buf.unwrap_or(Value::NONE));
-    let cap = writable_len(vm, &buf)?;
-    let mut n = match nbytes {
-        Some(n) => vm.index_value(&n)?,
-        None => 0,
-    };
-    if n < 0 {
-        return Err(PyErr::value_error("negative buffersize in recvfrom_into"));
-    }
-    if n == 0 {
-        n = cap as i64;
-    }
-    if n as usize > cap {
-        return Err(PyErr::value_error("nbytes is greater than the length of the buffer"));
-    }
+    let n = into_count(vm, &buf, nbytes, "recvfrom_into", "nbytes is greater than the length of the buffer")?;
     let flags = flags_arg(vm, flags.as_ref())?;
-    let (data, addr) = recvfrom_raw(vm, &s, n as usize, flags)?;
+    let (data, addr) = recvfrom_raw(vm, &s, n, flags)?;
     fill_writable(vm, &buf, &data)?;
     Ok(Value::tuple(vec![Value::int(data.len() as i64), addr]))
 }

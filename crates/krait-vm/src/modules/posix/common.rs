@@ -67,9 +67,38 @@ pub fn os_err(e: i32, f1: Option<Value>, f2: Option<Value>) -> PyErr {
     PyErr::from_value(crate::types::exception::new_exception(&errno_class(e), args))
 }
 
+/// The OSError for a failed system call's errno (`.map_err(sys_err)`).
+pub fn sys_err(e: i32) -> PyErr {
+    os_err(e, None, None)
+}
+
+/// A system call's return value, or Err(errno) when it is negative.
+pub fn check<T: PartialOrd + Default>(r: T) -> Result<T, i32> {
+    if r < T::default() {
+        Err(errno())
+    } else {
+        Ok(r)
+    }
+}
+
 /// OSError from the current errno.
 pub fn last_err() -> PyErr {
     os_err(errno(), None, None)
+}
+
+/// After a system call that returned `r` (negative on failure, errno set):
+/// Ok(true) when it was interrupted (EINTR) and should be retried, pending
+/// signal handlers having run (PEP 475); the OSError for any other failure.
+pub fn retry_on_eintr(vm: &mut Vm, r: isize) -> PyResult<bool> {
+    if r >= 0 {
+        return Ok(false);
+    }
+    let e = errno();
+    if e == libc::EINTR {
+        crate::interp::signals::periodic_check(vm)?;
+        return Ok(true);
+    }
+    Err(os_err(e, None, None))
 }
 
 /// OSError from the current errno, naming the path argument.

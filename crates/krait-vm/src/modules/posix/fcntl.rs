@@ -1,7 +1,7 @@
 //! `fcntl`: fcntl, ioctl, flock, lockf and their constants.
 
 use super::common::*;
-use super::posix::retry;
+use super::posix::retry_os;
 use crate::args::bind;
 use crate::object::Payload;
 use crate::types::module::{add_function, new_module};
@@ -14,22 +14,12 @@ fn req(v: Option<Value>) -> Value {
 
 fn sys_fcntl_int(fd: i32, cmd: i32, arg: libc::c_long) -> Result<i32, i32> {
     // SAFETY: plain syscall with an integer argument.
-    let r = unsafe { libc::fcntl(fd, cmd, arg) };
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
+    check(unsafe { libc::fcntl(fd, cmd, arg) })
 }
 
 fn sys_fcntl_buf(fd: i32, cmd: i32, buf: &mut [u8]) -> Result<i32, i32> {
     // SAFETY: buf is valid for its length (at least 1024 bytes).
-    let r = unsafe { libc::fcntl(fd, cmd, buf.as_mut_ptr()) };
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
+    check(unsafe { libc::fcntl(fd, cmd, buf.as_mut_ptr()) })
 }
 
 fn fcntl(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -59,12 +49,12 @@ fn fcntl(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             }
             let mut buf = vec![0u8; 1024];
             buf[..d.len()].copy_from_slice(&d);
-            retry(vm, || sys_fcntl_buf(fd, cmd, &mut buf))?.map_err(|e| os_err(e, None, None))?;
+            retry_os(vm, || sys_fcntl_buf(fd, cmd, &mut buf))?;
             Ok(Value::bytes(buf[..d.len()].to_vec()))
         }
         None => {
             let a = int_arg(vm, &arg)?;
-            let r = retry(vm, || sys_fcntl_int(fd, cmd, a as libc::c_long))?.map_err(|e| os_err(e, None, None))?;
+            let r = retry_os(vm, || sys_fcntl_int(fd, cmd, a as libc::c_long))?;
             Ok(Value::int(r as i64))
         }
     }
@@ -123,16 +113,10 @@ fn flock(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd, op] = bind("flock", args, kw, &["fd", "operation", "/"])?;
     let fd = fileobj_fd(vm, &req(fd))?;
     let op = c_int(vm, &req(op))?;
-    let r = retry(vm, || {
+    retry_os(vm, || {
         // SAFETY: plain syscall.
-        let r = unsafe { libc::flock(fd, op) };
-        if r < 0 {
-            Err(errno())
-        } else {
-            Ok(())
-        }
+        check(unsafe { libc::flock(fd, op) })
     })?;
-    r.map_err(|e| os_err(e, None, None))?;
     Ok(Value::NONE)
 }
 
@@ -162,7 +146,7 @@ fn lockf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(PyErr::value_error("unrecognized lockf argument"));
     };
     let op = if cmd & libc::LOCK_NB != 0 { libc::F_SETLK } else { libc::F_SETLKW };
-    let r = retry(vm, || {
+    retry_os(vm, || {
         // SAFETY: l is a valid flock struct for the call.
         unsafe {
             let mut l: libc::flock = std::mem::zeroed();
@@ -170,14 +154,9 @@ fn lockf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             l.l_whence = whence as libc::c_short;
             l.l_start = start;
             l.l_len = len;
-            if libc::fcntl(fd, op, &l) < 0 {
-                Err(errno())
-            } else {
-                Ok(())
-            }
+            check(libc::fcntl(fd, op, &l))
         }
     })?;
-    r.map_err(|e| os_err(e, None, None))?;
     Ok(Value::NONE)
 }
 

@@ -13,14 +13,6 @@ use std::ffi::CString;
 
 type SysResult<T> = Result<T, i32>;
 
-fn check(r: libc::c_int) -> SysResult<libc::c_int> {
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
-}
-
 /// Run the system call `f` without the GIL, retrying while it fails with
 /// EINTR after delivering pending signals (PEP 475). `f` must not touch
 /// Python objects.
@@ -31,6 +23,11 @@ pub fn retry<T>(vm: &mut Vm, mut f: impl FnMut() -> SysResult<T>) -> PyResult<Re
             r => return Ok(r),
         }
     }
+}
+
+/// `retry`, with a failure as an OSError.
+pub fn retry_os<T>(vm: &mut Vm, f: impl FnMut() -> SysResult<T>) -> PyResult<T> {
+    retry(vm, f)?.map_err(sys_err)
 }
 
 pub fn dir_fd_arg(vm: &mut Vm, v: &Option<Value>) -> PyResult<i32> {
@@ -122,7 +119,7 @@ fn lstat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn fstat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("fstat", args, kw, &["fd"])?;
     let fd = fd_arg(vm, &req(fd))?;
-    let st = retry(vm, || sys_fstat(fd))?.map_err(|e| os_err(e, None, None))?;
+    let st = retry_os(vm, || sys_fstat(fd))?;
     Ok(super::stat::stat_value(&st))
 }
 
@@ -194,13 +191,13 @@ pub fn getcwd_bytes() -> SysResult<Vec<u8>> {
 
 fn getcwd(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "getcwd", args, kw)?;
-    let b = getcwd_bytes().map_err(|e| os_err(e, None, None))?;
+    let b = getcwd_bytes().map_err(sys_err)?;
     Ok(decode_os(&b))
 }
 
 fn getcwdb(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "getcwdb", args, kw)?;
-    let b = getcwd_bytes().map_err(|e| os_err(e, None, None))?;
+    let b = getcwd_bytes().map_err(sys_err)?;
     Ok(Value::bytes(b))
 }
 
@@ -261,21 +258,28 @@ pub fn open_dir(p: &PathArg) -> SysResult<*mut libc::DIR> {
     }
 }
 
-pub fn close_dir(dir: *mut libc::DIR) {
-    // SAFETY: dir came from opendir/fdopendir and is closed once.
-    unsafe { libc::closedir(dir) };
-}
-
-fn listdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [path] = bind("listdir", args, kw, &["path="])?;
+/// The optional `path` argument of `listdir`/`scandir` (a path or an open
+/// fd; "." when absent) and the directory stream opened on it.
+pub fn open_dir_arg(vm: &mut Vm, fname: &str, args: &[Value], kw: &[Value]) -> PyResult<(PathArg, *mut libc::DIR)> {
+    let [path] = bind(fname, args, kw, &["path="])?;
     let p = match path {
-        Some(v) => path_conv(vm, &v, "listdir", "path", true, true)?,
+        Some(v) => path_conv(vm, &v, fname, "path", true, true)?,
         None => PathArg::none(),
     };
     let dir = open_dir(&p).map_err(|e| {
         let f = if p.none { Value::str(".") } else { p.obj.clone() };
         os_err(e, Some(f), None)
     })?;
+    Ok((p, dir))
+}
+
+pub fn close_dir(dir: *mut libc::DIR) {
+    // SAFETY: dir came from opendir/fdopendir and is closed once.
+    unsafe { libc::closedir(dir) };
+}
+
+fn listdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let (p, dir) = open_dir_arg(vm, "listdir", args, kw)?;
     let r = read_dir_entries(dir);
     close_dir(dir);
     let ents = r.map_err(|e| os_err(e, Some(p.obj.clone()), None))?;
@@ -594,11 +598,10 @@ fn ftruncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd, length] = bind("ftruncate", args, kw, &["fd", "length", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
     let len = int_arg(vm, &req(length))?;
-    let r = retry(vm, || {
+    retry_os(vm, || {
         // SAFETY: plain syscall.
         check(unsafe { libc::ftruncate(fd, len) })
     })?;
-    r.map_err(|e| os_err(e, None, None))?;
     Ok(Value::NONE)
 }
 
@@ -771,7 +774,7 @@ fn read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     // A short read is always allowed: cap the buffer.
     let n = (n as usize).min(1 << 26);
-    let b = retry(vm, || sys_read(fd, n))?.map_err(|e| os_err(e, None, None))?;
+    let b = retry_os(vm, || sys_read(fd, n))?;
     Ok(Value::bytes(b))
 }
 
@@ -784,7 +787,7 @@ fn write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd, data] = bind("write", args, kw, &["fd", "data", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
     let data = bytes_like(&req(data))?;
-    let n = retry(vm, || sys_write(fd, &data))?.map_err(|e| os_err(e, None, None))?;
+    let n = retry_os(vm, || sys_write(fd, &data))?;
     Ok(Value::int(n as i64))
 }
 
@@ -797,17 +800,14 @@ fn pread(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(os_err(libc::EINVAL, None, None));
     }
     let n = (n as usize).min(1 << 26);
-    let r = retry(vm, || {
+    let buf = retry_os(vm, || {
         let mut buf = vec![0u8; n];
         // SAFETY: buf has n bytes.
-        let r = unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n, off) };
-        if r < 0 {
-            return Err(errno());
-        }
+        let r = check(unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n, off) })?;
         buf.truncate(r as usize);
         Ok(buf)
     })?;
-    Ok(Value::bytes(r.map_err(|e| os_err(e, None, None))?))
+    Ok(Value::bytes(buf))
 }
 
 fn pwrite(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -815,16 +815,11 @@ fn pwrite(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let fd = fd_arg(vm, &req(fd))?;
     let data = bytes_like(&req(data))?;
     let off = int_arg(vm, &req(off))?;
-    let r = retry(vm, || {
+    let r = retry_os(vm, || {
         // SAFETY: data is a valid slice.
-        let r = unsafe { libc::pwrite(fd, data.as_ptr() as *const libc::c_void, data.len(), off) };
-        if r < 0 {
-            Err(errno())
-        } else {
-            Ok(r as i64)
-        }
+        check(unsafe { libc::pwrite(fd, data.as_ptr() as *const libc::c_void, data.len(), off) })
     })?;
-    Ok(Value::int(r.map_err(|e| os_err(e, None, None))?))
+    Ok(Value::int(r as i64))
 }
 
 fn sendfile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -834,7 +829,7 @@ fn sendfile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let offset = req(offset);
     let mut off: Option<i64> = if offset.is_none() { None } else { Some(int_arg(vm, &offset)?) };
     let count = int_arg(vm, &req(count))?.max(0) as usize;
-    let r = retry(vm, || {
+    let r = retry_os(vm, || {
         let mut o = off.unwrap_or(0) as libc::off_t;
         let p = if off.is_some() { &mut o as *mut libc::off_t } else { std::ptr::null_mut() };
         // SAFETY: p is null or a valid off_t.
@@ -842,13 +837,9 @@ fn sendfile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if off.is_some() {
             off = Some(o as i64);
         }
-        if r < 0 {
-            Err(errno())
-        } else {
-            Ok(r as i64)
-        }
+        check(r)
     })?;
-    Ok(Value::int(r.map_err(|e| os_err(e, None, None))?))
+    Ok(Value::int(r as i64))
 }
 
 fn close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -942,14 +933,14 @@ fn sys_pipe2(flags: i32) -> SysResult<(i32, i32)> {
 
 fn pipe(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "pipe", args, kw)?;
-    let (r, w) = sys_pipe2(libc::O_CLOEXEC).map_err(|e| os_err(e, None, None))?;
+    let (r, w) = sys_pipe2(libc::O_CLOEXEC).map_err(sys_err)?;
     Ok(Value::tuple(vec![Value::int(r as i64), Value::int(w as i64)]))
 }
 
 fn pipe2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [flags] = bind("pipe2", args, kw, &["flags", "/"])?;
     let flags = c_int(vm, &req(flags))?;
-    let (r, w) = sys_pipe2(flags).map_err(|e| os_err(e, None, None))?;
+    let (r, w) = sys_pipe2(flags).map_err(sys_err)?;
     Ok(Value::tuple(vec![Value::int(r as i64), Value::int(w as i64)]))
 }
 
@@ -963,22 +954,20 @@ fn isatty(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn fsync(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("fsync", args, kw, &["fd"])?;
     let fd = fileobj_fd(vm, &req(fd))?;
-    let r = retry(vm, || {
+    retry_os(vm, || {
         // SAFETY: plain syscall.
         check(unsafe { libc::fsync(fd) })
     })?;
-    r.map_err(|e| os_err(e, None, None))?;
     Ok(Value::NONE)
 }
 
 fn fdatasync(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("fdatasync", args, kw, &["fd"])?;
     let fd = fileobj_fd(vm, &req(fd))?;
-    let r = retry(vm, || {
+    retry_os(vm, || {
         // SAFETY: plain syscall.
         check(unsafe { libc::fdatasync(fd) })
     })?;
-    r.map_err(|e| os_err(e, None, None))?;
     Ok(Value::NONE)
 }
 
@@ -994,29 +983,35 @@ pub fn get_inheritable_fd(fd: i32) -> SysResult<bool> {
     Ok(f & libc::FD_CLOEXEC == 0)
 }
 
-pub fn set_inheritable_fd(fd: i32, inh: bool) -> SysResult<()> {
+/// Set (`on`) or clear `bit` in the flags of `fd` read with the fcntl
+/// command `get` and written with `set` (only when they change).
+fn update_fd_flag(fd: i32, get: i32, set: i32, bit: i32, on: bool) -> SysResult<()> {
     // SAFETY: plain syscalls.
     unsafe {
-        let f = check(libc::fcntl(fd, libc::F_GETFD))?;
-        let nf = if inh { f & !libc::FD_CLOEXEC } else { f | libc::FD_CLOEXEC };
+        let f = check(libc::fcntl(fd, get))?;
+        let nf = if on { f | bit } else { f & !bit };
         if nf != f {
-            check(libc::fcntl(fd, libc::F_SETFD, nf))?;
+            check(libc::fcntl(fd, set, nf))?;
         }
     }
     Ok(())
 }
 
+pub fn set_inheritable_fd(fd: i32, inh: bool) -> SysResult<()> {
+    update_fd_flag(fd, libc::F_GETFD, libc::F_SETFD, libc::FD_CLOEXEC, !inh)
+}
+
 fn get_inheritable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("get_inheritable", args, kw, &["fd", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
-    Ok(Value::bool(get_inheritable_fd(fd).map_err(|e| os_err(e, None, None))?))
+    Ok(Value::bool(get_inheritable_fd(fd).map_err(sys_err)?))
 }
 
 fn set_inheritable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd, inh] = bind("set_inheritable", args, kw, &["fd", "inheritable", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
     let inh = c_int(vm, &req(inh))? != 0;
-    set_inheritable_fd(fd, inh).map_err(|e| os_err(e, None, None))?;
+    set_inheritable_fd(fd, inh).map_err(sys_err)?;
     Ok(Value::NONE)
 }
 
@@ -1032,22 +1027,14 @@ fn get_blocking(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 pub fn set_blocking_fd(fd: i32, blocking: bool) -> SysResult<()> {
-    // SAFETY: plain syscalls.
-    unsafe {
-        let f = check(libc::fcntl(fd, libc::F_GETFL))?;
-        let nf = if blocking { f & !libc::O_NONBLOCK } else { f | libc::O_NONBLOCK };
-        if nf != f {
-            check(libc::fcntl(fd, libc::F_SETFL, nf))?;
-        }
-    }
-    Ok(())
+    update_fd_flag(fd, libc::F_GETFL, libc::F_SETFL, libc::O_NONBLOCK, !blocking)
 }
 
 fn set_blocking(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd, b] = bind("set_blocking", args, kw, &["fd", "blocking", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
     let b = c_int(vm, &req(b))? != 0;
-    set_blocking_fd(fd, b).map_err(|e| os_err(e, None, None))?;
+    set_blocking_fd(fd, b).map_err(sys_err)?;
     Ok(Value::NONE)
 }
 
@@ -1065,13 +1052,8 @@ fn urandom(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     while got < buf.len() {
         // SAFETY: writes into the remaining part of buf.
         let r = unsafe { libc::getrandom(buf[got..].as_mut_ptr() as *mut libc::c_void, buf.len() - got, 0) };
-        if r < 0 {
-            let e = errno();
-            if e == libc::EINTR {
-                crate::interp::signals::periodic_check(vm)?;
-                continue;
-            }
-            return Err(os_err(e, None, None));
+        if retry_on_eintr(vm, r)? {
+            continue;
         }
         got += r as usize;
     }

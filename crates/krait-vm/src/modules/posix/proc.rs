@@ -2,7 +2,7 @@
 //! processes, `system`, `register_at_fork`.
 
 use super::common::*;
-use super::posix::retry;
+use super::posix::retry_os;
 use crate::args::bind;
 use crate::modules::native::GilSlot;
 use crate::types::module::{add_function, set_attr};
@@ -294,12 +294,7 @@ pub fn run_fork_hooks(vm: &mut Vm, which: usize) {
 
 fn sys_fork() -> Result<i32, i32> {
     // SAFETY: fork; the child continues running this single-threaded interpreter.
-    let r = unsafe { libc::fork() };
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
+    check(unsafe { libc::fork() })
 }
 
 /// In a freshly forked child only the forking thread exists: it keeps the
@@ -313,7 +308,7 @@ pub fn after_fork_child() {
 fn fork(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "fork", args, kw)?;
     run_fork_hooks(vm, 0);
-    let pid = sys_fork().map_err(|e| os_err(e, None, None))?;
+    let pid = sys_fork().map_err(sys_err)?;
     if pid == 0 {
         after_fork_child();
     }
@@ -411,24 +406,20 @@ pub fn sys_waitpid(pid: i32, options: i32) -> Result<(i32, i32), i32> {
     let mut status = 0;
     // SAFETY: status is a valid out-pointer.
     let r = unsafe { libc::waitpid(pid, &mut status, options) };
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok((r, status))
-    }
+    check(r).map(|r| (r, status))
 }
 
 fn waitpid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [pid, options] = bind("waitpid", args, kw, &["pid", "options", "/"])?;
     let pid = c_int(vm, &req(pid))?;
     let options = c_int(vm, &req(options))?;
-    let (p, st) = retry(vm, || sys_waitpid(pid, options))?.map_err(|e| os_err(e, None, None))?;
+    let (p, st) = retry_os(vm, || sys_waitpid(pid, options))?;
     Ok(Value::tuple(vec![Value::int(p as i64), Value::int(st as i64)]))
 }
 
 fn wait(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "wait", args, kw)?;
-    let (p, st) = retry(vm, || sys_waitpid(-1, 0))?.map_err(|e| os_err(e, None, None))?;
+    let (p, st) = retry_os(vm, || sys_waitpid(-1, 0))?;
     Ok(Value::tuple(vec![Value::int(p as i64), Value::int(st as i64)]))
 }
 

@@ -1,7 +1,7 @@
 //! `os.scandir`: the `ScandirIterator` and `DirEntry` classes.
 
 use super::common::*;
-use super::posix::{close_dir, do_stat, open_dir};
+use super::posix::{close_dir, do_stat, open_dir_arg};
 use crate::args::bind;
 use crate::modules::native::{new_type, GilSlot};
 use crate::object::{new_opaque, with_opaque, NativeData, NativeKind};
@@ -108,15 +108,7 @@ fn no_new_entry(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value>
 }
 
 fn scandir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [path] = bind("scandir", args, kw, &["path="])?;
-    let p = match path {
-        Some(v) => path_conv(vm, &v, "scandir", "path", true, true)?,
-        None => PathArg::none(),
-    };
-    let dir = open_dir(&p).map_err(|e| {
-        let f = if p.none { Value::str(".") } else { p.obj.clone() };
-        os_err(e, Some(f), None)
-    })?;
+    let (p, dir) = open_dir_arg(vm, "scandir", args, kw)?;
     let mut prefix = if p.none { b".".to_vec() } else { p.bytes.clone() };
     if !prefix.is_empty() && !prefix.ends_with(b"/") {
         prefix.push(b'/');

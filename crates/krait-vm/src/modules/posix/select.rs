@@ -311,11 +311,7 @@ fn epoll_fd(v: &Value) -> PyResult<i32> {
 fn epoll_ctl(efd: i32, op: i32, fd: i32, events: u32) -> Result<(), i32> {
     let mut ev = libc::epoll_event { events, u64: fd as u32 as u64 };
     // SAFETY: ev is a valid epoll_event.
-    if unsafe { libc::epoll_ctl(efd, op, fd, &mut ev) } < 0 {
-        Err(errno())
-    } else {
-        Ok(())
-    }
+    check(unsafe { libc::epoll_ctl(efd, op, fd, &mut ev) }).map(|_| ())
 }
 
 fn epoll_register(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -326,7 +322,7 @@ fn epoll_register(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
         Some(m) => int_arg(vm, &m)? as u32,
         None => (libc::EPOLLIN | libc::EPOLLPRI | libc::EPOLLOUT) as u32,
     };
-    epoll_ctl(efd, libc::EPOLL_CTL_ADD, fd, mask).map_err(|e| os_err(e, None, None))?;
+    epoll_ctl(efd, libc::EPOLL_CTL_ADD, fd, mask).map_err(sys_err)?;
     Ok(Value::NONE)
 }
 
@@ -335,7 +331,7 @@ fn epoll_modify(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let efd = epoll_fd(&s.unwrap_or(Value::NONE))?;
     let fd = fileobj_fd(vm, &fd.unwrap_or(Value::NONE))?;
     let mask = int_arg(vm, &mask.unwrap_or(Value::NONE))? as u32;
-    epoll_ctl(efd, libc::EPOLL_CTL_MOD, fd, mask).map_err(|e| os_err(e, None, None))?;
+    epoll_ctl(efd, libc::EPOLL_CTL_MOD, fd, mask).map_err(sys_err)?;
     Ok(Value::NONE)
 }
 
@@ -343,18 +339,14 @@ fn epoll_unregister(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     let [s, fd] = bind("unregister", args, kw, &["self", "fd"])?;
     let efd = epoll_fd(&s.unwrap_or(Value::NONE))?;
     let fd = fileobj_fd(vm, &fd.unwrap_or(Value::NONE))?;
-    epoll_ctl(efd, libc::EPOLL_CTL_DEL, fd, 0).map_err(|e| os_err(e, None, None))?;
+    epoll_ctl(efd, libc::EPOLL_CTL_DEL, fd, 0).map_err(sys_err)?;
     Ok(Value::NONE)
 }
 
 fn sys_epoll_wait(efd: i32, evs: &mut [libc::epoll_event], ms: i32) -> Result<usize, i32> {
     // SAFETY: evs is a valid buffer of evs.len() events.
     let r = unsafe { libc::epoll_wait(efd, evs.as_mut_ptr(), evs.len() as i32, ms) };
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok(r as usize)
-    }
+    check(r).map(|r| r as usize)
 }
 
 fn epoll_poll(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

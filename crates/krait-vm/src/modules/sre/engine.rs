@@ -180,33 +180,28 @@ fn newer_cased(ch: u32) -> bool {
     NEWER_CASED.iter().any(|&(a, b)| a <= ch && ch <= b)
 }
 
-/// CPython's `_PyUnicode_ToLowercase`: the single-character lowercase
-/// mapping (the first character of the full mapping when it has several).
-pub fn lower_unicode(ch: u32) -> u32 {
+/// The single-character case mapping shared by `lower_unicode` and
+/// `upper_unicode`: `ascii` below 128, else the first character of the full
+/// mapping `full` (characters cased only in newer Unicode versions unchanged).
+fn map_case<I: Iterator<Item = char>>(ch: u32, ascii: fn(u32) -> u32, full: fn(char) -> I) -> u32 {
     if ch < 128 {
-        return lower_ascii(ch);
+        return ascii(ch);
     }
     if newer_cased(ch) {
         return ch;
     }
-    match as_char(ch) {
-        Some(c) => c.to_lowercase().next().map_or(ch, |l| l as u32),
-        None => ch,
-    }
+    as_char(ch).and_then(|c| full(c).next()).map_or(ch, |m| m as u32)
+}
+
+/// CPython's `_PyUnicode_ToLowercase`: the single-character lowercase
+/// mapping (the first character of the full mapping when it has several).
+pub fn lower_unicode(ch: u32) -> u32 {
+    map_case(ch, lower_ascii, char::to_lowercase)
 }
 
 /// CPython's `_PyUnicode_ToUppercase` (single character).
 pub fn upper_unicode(ch: u32) -> u32 {
-    if ch < 128 {
-        return upper_ascii(ch);
-    }
-    if newer_cased(ch) {
-        return ch;
-    }
-    match as_char(ch) {
-        Some(c) => c.to_uppercase().next().map_or(ch, |u| u as u32),
-        None => ch,
-    }
+    map_case(ch, upper_ascii, char::to_uppercase)
 }
 
 pub fn unicode_iscased(ch: u32) -> bool {
@@ -759,6 +754,41 @@ impl<'a, C: SreChar> State<'a, C> {
         }
     }
 
+    /// How many times the single-width item of the (POSSESSIVE_)REPEAT_ONE at
+    /// `a` repeats from `ptr` (at most its max), or None when fewer than its
+    /// min. Sets `self.ptr` to `ptr`.
+    fn count_repeat_one(&mut self, a: usize, ptr: usize) -> Option<usize> {
+        let min = self.w(a + 1) as usize;
+        if min > self.end.saturating_sub(ptr) {
+            return None;
+        }
+        self.ptr = ptr;
+        let c = self.count(a + 3, ptr, self.w(a + 2));
+        (c >= min).then_some(c)
+    }
+
+    /// `save`, pushing the marks only inside a repeat.
+    fn save_in_repeat(&mut self, f: &mut Frame) {
+        let push = self.repeat != NONE;
+        self.save(f, push);
+    }
+
+    /// Drop the marks `f` pushed, if it pushed any.
+    fn discard_pushed(&mut self, f: &Frame) {
+        if f.pushed {
+            self.mark_discard(f);
+        }
+    }
+
+    /// Restore the marks `f` pushed (dropping them from the stack if `pop`)
+    /// and the lastmark.
+    fn restore_pushed(&mut self, f: &Frame, pop: bool) {
+        if f.pushed {
+            self.mark_restore(f, pop);
+        }
+        self.lastmark_restore(f);
+    }
+
     fn lastmark_restore(&mut self, f: &Frame) {
         self.lastmark = f.lastmark;
         self.lastindex = f.lastindex;
@@ -911,8 +941,7 @@ impl<'a, C: SreChar> State<'a, C> {
                     }
                     op::BRANCH => {
                         let mut f = Frame::new(Kind::Branch, toplevel, a, ptr);
-                        let push = self.repeat != NONE;
-                        self.save(&mut f, push);
+                        self.save_in_repeat(&mut f);
                         match self.next_alt(a, ptr) {
                             Some(alt) => {
                                 f.pc = alt;
@@ -921,23 +950,16 @@ impl<'a, C: SreChar> State<'a, C> {
                                 pc = alt + 1;
                             }
                             None => {
-                                if f.pushed {
-                                    self.mark_discard(&f);
-                                }
+                                self.discard_pushed(&f);
                                 break 'fwd false;
                             }
                         }
                     }
                     op::REPEAT_ONE => {
                         let min = self.w(a + 1) as usize;
-                        if min > end.saturating_sub(ptr) {
+                        let Some(c) = self.count_repeat_one(a, ptr) else {
                             break 'fwd false;
-                        }
-                        self.ptr = ptr;
-                        let c = self.count(a + 3, ptr, self.w(a + 2));
-                        if c < min {
-                            break 'fwd false;
-                        }
+                        };
                         let tail = a + self.w(a) as usize;
                         let after = ptr + c;
                         if self.w(tail) == op::SUCCESS
@@ -949,15 +971,12 @@ impl<'a, C: SreChar> State<'a, C> {
                         }
                         let mut f = Frame::new(Kind::RepeatOne, toplevel, a, ptr);
                         f.count = c as isize;
-                        let push = self.repeat != NONE;
-                        self.save(&mut f, push);
+                        self.save_in_repeat(&mut f);
                         if self.w(tail) == op::LITERAL {
                             f.kind = Kind::RepeatOneLit;
                             f.aux = self.w(tail + 1) as usize;
                             if !self.repeat_one_lit_scan(&mut f, min as isize) {
-                                if f.pushed {
-                                    self.mark_discard(&f);
-                                }
+                                self.discard_pushed(&f);
                                 break 'fwd false;
                             }
                         }
@@ -992,29 +1011,20 @@ impl<'a, C: SreChar> State<'a, C> {
                         }
                         let mut f = Frame::new(Kind::MinRepeatOne, toplevel, a, ptr);
                         f.count = count as isize;
-                        let push = self.repeat != NONE;
-                        self.save(&mut f, push);
+                        self.save_in_repeat(&mut f);
                         if max == MAXREPEAT || count <= max as usize {
                             self.frames.push(f);
                             self.ptr = ptr;
                             pc = tail;
                         } else {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             break 'fwd false;
                         }
                     }
                     op::POSSESSIVE_REPEAT_ONE => {
-                        let min = self.w(a + 1) as usize;
-                        if min > end.saturating_sub(ptr) {
+                        let Some(c) = self.count_repeat_one(a, ptr) else {
                             break 'fwd false;
-                        }
-                        self.ptr = ptr;
-                        let c = self.count(a + 3, ptr, self.w(a + 2));
-                        if c < min {
-                            break 'fwd false;
-                        }
+                        };
                         ptr += c;
                         let tail = a + self.w(a) as usize;
                         if self.w(tail) == op::SUCCESS
@@ -1082,8 +1092,7 @@ impl<'a, C: SreChar> State<'a, C> {
                             let mut f = Frame::new(Kind::MinUntil2, toplevel, a, ptr);
                             f.rep = r;
                             f.count = count;
-                            let push = self.repeat != NONE;
-                            self.save(&mut f, push);
+                            self.save_in_repeat(&mut f);
                             self.frames.push(f);
                             pc = a;
                         }
@@ -1144,8 +1153,7 @@ impl<'a, C: SreChar> State<'a, C> {
                         let back = self.w(a + 1) as usize;
                         if ptr >= back {
                             let mut f = Frame::new(Kind::AssertNot, toplevel, a, ptr);
-                            let push = self.repeat != NONE;
-                            self.save(&mut f, push);
+                            self.save_in_repeat(&mut f);
                             self.frames.push(f);
                             ptr -= back;
                             self.ptr = ptr;
@@ -1197,15 +1205,10 @@ impl<'a, C: SreChar> State<'a, C> {
                 match f.kind {
                     Kind::Branch => {
                         if ret {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             continue;
                         }
-                        if f.pushed {
-                            self.mark_restore(&f, false);
-                        }
-                        self.lastmark_restore(&f);
+                        self.restore_pushed(&f, false);
                         let nxt = f.pc + self.w(f.pc) as usize;
                         match self.next_alt(nxt, f.ptr) {
                             Some(alt) => {
@@ -1218,24 +1221,17 @@ impl<'a, C: SreChar> State<'a, C> {
                                 continue 'main;
                             }
                             None => {
-                                if f.pushed {
-                                    self.mark_discard(&f);
-                                }
+                                self.discard_pushed(&f);
                                 ret = false;
                             }
                         }
                     }
                     Kind::RepeatOne | Kind::RepeatOneLit => {
                         if ret {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             continue;
                         }
-                        if f.pushed {
-                            self.mark_restore(&f, false);
-                        }
-                        self.lastmark_restore(&f);
+                        self.restore_pushed(&f, false);
                         let min = self.w(f.pc + 1) as isize;
                         f.count -= 1;
                         let go = if f.kind == Kind::RepeatOneLit {
@@ -1251,28 +1247,19 @@ impl<'a, C: SreChar> State<'a, C> {
                             self.frames.push(f);
                             continue 'main;
                         }
-                        if f.pushed {
-                            self.mark_discard(&f);
-                        }
+                        self.discard_pushed(&f);
                         ret = false;
                     }
                     Kind::MinRepeatOne => {
                         if ret {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             continue;
                         }
-                        if f.pushed {
-                            self.mark_restore(&f, false);
-                        }
-                        self.lastmark_restore(&f);
+                        self.restore_pushed(&f, false);
                         self.ptr = f.ptr;
                         let max = self.w(f.pc + 2);
                         if self.count(f.pc + 3, f.ptr, 1) == 0 {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             ret = false;
                             continue;
                         }
@@ -1286,9 +1273,7 @@ impl<'a, C: SreChar> State<'a, C> {
                             self.frames.push(f);
                             continue 'main;
                         }
-                        if f.pushed {
-                            self.mark_discard(&f);
-                        }
+                        self.discard_pushed(&f);
                         ret = false;
                     }
                     Kind::Repeat => {
@@ -1342,15 +1327,10 @@ impl<'a, C: SreChar> State<'a, C> {
                         }
                         self.repeat = r;
                         if ret {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             continue;
                         }
-                        if f.pushed {
-                            self.mark_restore(&f, true);
-                        }
-                        self.lastmark_restore(&f);
+                        self.restore_pushed(&f, true);
                         self.ptr = f.ptr;
                         let rep = self.repeats[r];
                         let max = self.w(rep.pc + 3);
@@ -1391,16 +1371,11 @@ impl<'a, C: SreChar> State<'a, C> {
                     }
                     Kind::AssertNot => {
                         if ret {
-                            if f.pushed {
-                                self.mark_discard(&f);
-                            }
+                            self.discard_pushed(&f);
                             ret = false;
                             continue;
                         }
-                        if f.pushed {
-                            self.mark_restore(&f, true);
-                        }
-                        self.lastmark_restore(&f);
+                        self.restore_pushed(&f, true);
                         ptr = f.ptr;
                         toplevel = f.toplevel;
                         pc = f.pc + self.w(f.pc) as usize;

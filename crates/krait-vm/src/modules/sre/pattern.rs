@@ -38,6 +38,7 @@ impl NativeData for PatternObj {
     }
 }
 
+#[derive(Clone)]
 struct MatchObj {
     string: Value,
     re: Value,
@@ -106,27 +107,11 @@ fn pat_of(v: &Value) -> PyResult<Rc<PatInfo>> {
     })
 }
 
-struct MatchView {
-    string: Value,
-    re: Value,
-    pat: Rc<PatInfo>,
-    regs: Vec<isize>,
-    pos: usize,
-    endpos: usize,
-    lastindex: isize,
-}
-
-fn match_of(v: &Value) -> PyResult<MatchView> {
-    with_opaque::<MatchObj, _>(v, |m| MatchView {
-        string: m.string.clone(),
-        re: m.re.clone(),
-        pat: m.pat.clone(),
-        regs: m.regs.clone(),
-        pos: m.pos,
-        endpos: m.endpos,
-        lastindex: m.lastindex,
+/// A copy of a match's state, taken without holding the borrow.
+fn match_of(v: &Value) -> PyResult<MatchObj> {
+    with_opaque::<MatchObj, _>(v, |m| m.clone()).ok_or_else(|| {
+        PyErr::type_error(format!("descriptor requires a 're.Match' object but received '{}'", tname(v)))
     })
-    .ok_or_else(|| PyErr::type_error(format!("descriptor requires a 're.Match' object but received '{}'", tname(v))))
 }
 
 // ------------------------------------------------------------------ compile
@@ -692,7 +677,7 @@ fn no_new_scanner(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Valu
 // ------------------------------------------------------------------ Match methods
 
 /// A group number from an index or a group name.
-fn group_index(vm: &mut Vm, m: &MatchView, idx: &Value) -> PyResult<usize> {
+fn group_index(vm: &mut Vm, m: &MatchObj, idx: &Value) -> PyResult<usize> {
     let ngroups = m.pat.groups + 1;
     let is_index = idx.is_int() || crate::types::lookup(type_ref(idx), "__index__").is_some();
     let i: i64 = if is_index {
@@ -715,7 +700,7 @@ fn group_index(vm: &mut Vm, m: &MatchView, idx: &Value) -> PyResult<usize> {
     Ok(i as usize)
 }
 
-fn group_value(m: &MatchView, g: usize, default: &Value) -> Value {
+fn group_value(m: &MatchObj, g: usize, default: &Value) -> Value {
     let (a, b) = (m.regs[2 * g], m.regs[2 * g + 1]);
     if a < 0 || b < 0 {
         return default.clone();

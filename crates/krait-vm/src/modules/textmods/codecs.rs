@@ -469,8 +469,10 @@ fn clamp_range(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     (start.min(end), end)
 }
 
-fn xmlcharrefreplace_errors(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let exc = one_arg("xmlcharrefreplace_errors", args, kw)?;
+/// An error handler for encoding only: each unencodable character replaced
+/// by what `escape` writes.
+fn encode_replace(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], escape: fn(char, &mut String)) -> PyResult<Value> {
+    let exc = one_arg(name, args, kw)?;
     match exc_kind(vm, exc)? {
         ExcKind::Encode => {}
         _ => return Err(cant_handle(exc)),
@@ -480,9 +482,13 @@ fn xmlcharrefreplace_errors(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResu
     let (a, b) = clamp_range(&chars, start, end);
     let mut s = String::new();
     for &c in &chars[a..b] {
-        s.push_str(&format!("&#{};", c as u32));
+        escape(c, &mut s);
     }
     Ok(pair(Value::string(s), end))
+}
+
+fn xmlcharrefreplace_errors(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    encode_replace(vm, "xmlcharrefreplace_errors", args, kw, |c, s| s.push_str(&format!("&#{};", c as u32)))
 }
 
 fn backslashreplace_errors(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -521,19 +527,7 @@ pub(crate) fn name_escape(c: char, out: &mut String) {
 }
 
 fn namereplace_errors(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let exc = one_arg("namereplace_errors", args, kw)?;
-    match exc_kind(vm, exc)? {
-        ExcKind::Encode => {}
-        _ => return Err(cant_handle(exc)),
-    }
-    let (start, end) = exc_range(vm, exc)?;
-    let chars = exc_chars(vm, exc)?;
-    let (a, b) = clamp_range(&chars, start, end);
-    let mut s = String::new();
-    for &c in &chars[a..b] {
-        name_escape(c, &mut s);
-    }
-    Ok(pair(Value::string(s), end))
+    encode_replace(vm, "namereplace_errors", args, kw, name_escape)
 }
 
 fn surrogateescape_errors(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -841,22 +835,29 @@ fn latin_1_encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let [s, errors] = bind("latin_1_encode", args, kw, &["str", "errors=", "/"])?;
     let text = arg_str("latin_1_encode", &s.unwrap(), 1)?;
     let errors = arg_errors("latin_1_encode", &errors, 2)?;
+    encode_narrow(vm, "latin-1", &errors, &text, 256)
+}
+
+/// Encode one byte a character for the characters below `limit` (256 for
+/// latin-1, 128 for ascii), the others through the error handler.
+fn encode_narrow(vm: &mut Vm, encoding: &str, errors: &str, text: &str, limit: u32) -> PyResult<Value> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::with_capacity(chars.len());
-    let mut e = Enc::new("latin-1", &errors, &text, &chars);
+    let mut e = Enc::new(encoding, errors, text, &chars);
+    let reason = format!("ordinal not in range({limit})");
     encode_with(
         vm,
         &mut e,
         &mut out,
         &mut |_, c, o| {
-            if (c as u32) < 256 {
+            if (c as u32) < limit {
                 o.push(c as u32 as u8);
                 Ok(true)
             } else {
                 Ok(false)
             }
         },
-        "ordinal not in range(256)",
+        &reason,
     )?;
     Ok(pair(Value::bytes(out), chars.len()))
 }
@@ -877,24 +878,7 @@ fn ascii_encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         let n = text.len();
         return Ok(pair(Value::bytes(text.into_bytes()), n));
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
-    let mut e = Enc::new("ascii", &errors, &text, &chars);
-    encode_with(
-        vm,
-        &mut e,
-        &mut out,
-        &mut |_, c, o| {
-            if c.is_ascii() {
-                o.push(c as u8);
-                Ok(true)
-            } else {
-                Ok(false)
-            }
-        },
-        "ordinal not in range(128)",
-    )?;
-    Ok(pair(Value::bytes(out), chars.len()))
+    encode_narrow(vm, "ascii", &errors, &text, 128)
 }
 
 fn ascii_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -943,23 +927,32 @@ fn utf32_encode_raw(s: &str, bo: i64) -> Vec<u8> {
     v
 }
 
+/// Where decoding starts and the byte order, for byte order `bo` (-1 LE,
+/// 1 BE, 0 detect the BOM `le_bom` or its reverse); None when `bo` is 0 and
+/// too few bytes have come to tell (unless `final_`).
+fn read_bom(data: &[u8], bo: i64, final_: bool, le_bom: &[u8]) -> Option<(usize, i64)> {
+    let w = le_bom.len();
+    if bo != 0 {
+        return Some((0, bo));
+    }
+    if data.len() < w {
+        return final_.then_some((0, 0));
+    }
+    if data[..w] == *le_bom {
+        Some((w, -1))
+    } else if data[..w].iter().eq(le_bom.iter().rev()) {
+        Some((w, 1))
+    } else {
+        Some((0, 0))
+    }
+}
+
 /// Decode UTF-16 with byte order `bo` (-1 LE, 1 BE, 0 detect a BOM).
 /// Returns the text, bytes consumed and the byte order found.
-fn utf16_decode(vm: &mut Vm, data: &[u8], errors: &str, mut bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
-    let mut pos = 0;
-    if bo == 0 {
-        if data.len() >= 2 {
-            if data[0] == 0xFF && data[1] == 0xFE {
-                pos = 2;
-                bo = -1;
-            } else if data[0] == 0xFE && data[1] == 0xFF {
-                pos = 2;
-                bo = 1;
-            }
-        } else if !final_ {
-            return Ok((String::new(), 0, 0));
-        }
-    }
+fn utf16_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
+    let Some((mut pos, bo)) = read_bom(data, bo, final_, &[0xFF, 0xFE]) else {
+        return Ok((String::new(), 0, 0));
+    };
     let be = bo > 0;
     let enc = if be { "utf-16-be" } else { "utf-16-le" };
     let mut d = Dec::new(enc, errors, data);
@@ -1010,21 +1003,10 @@ fn utf16_decode(vm: &mut Vm, data: &[u8], errors: &str, mut bo: i64, final_: boo
     Ok((out, pos, bo))
 }
 
-fn utf32_decode(vm: &mut Vm, data: &[u8], errors: &str, mut bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
-    let mut pos = 0;
-    if bo == 0 {
-        if data.len() >= 4 {
-            if data[..4] == [0xFF, 0xFE, 0, 0] {
-                pos = 4;
-                bo = -1;
-            } else if data[..4] == [0, 0, 0xFE, 0xFF] {
-                pos = 4;
-                bo = 1;
-            }
-        } else if !final_ {
-            return Ok((String::new(), 0, 0));
-        }
-    }
+fn utf32_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
+    let Some((mut pos, bo)) = read_bom(data, bo, final_, &[0xFF, 0xFE, 0, 0]) else {
+        return Ok((String::new(), 0, 0));
+    };
     let be = bo > 0;
     let enc = if be { "utf-32-be" } else { "utf-32-le" };
     let mut d = Dec::new(enc, errors, data);
@@ -1282,27 +1264,12 @@ fn charmap_encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let [s, errors, mapping] = bind("charmap_encode", args, kw, &["str", "errors=", "mapping=", "/"])?;
     let text = arg_str("charmap_encode", &s.unwrap(), 1)?;
     let errors = arg_errors("charmap_encode", &errors, 2)?;
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
     let mapping = mapping.filter(|m| !m.is_none());
     let Some(mapping) = mapping else {
-        let mut e = Enc::new("latin-1", &errors, &text, &chars);
-        encode_with(
-            vm,
-            &mut e,
-            &mut out,
-            &mut |_, c, o| {
-                if (c as u32) < 256 {
-                    o.push(c as u32 as u8);
-                    Ok(true)
-                } else {
-                    Ok(false)
-                }
-            },
-            "ordinal not in range(256)",
-        )?;
-        return Ok(pair(Value::bytes(out), chars.len()));
+        return encode_narrow(vm, "latin-1", &errors, &text, 256);
     };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
     let mut e = Enc::new("charmap", &errors, &text, &chars);
     const UNDEF: &str = "character maps to <undefined>";
     let fast: Option<std::collections::HashMap<u32, u8>> = with_opaque::<EncodingMap, _>(&mapping, |m| m.map.clone());

@@ -41,6 +41,41 @@ fn final_arg(vm: &mut Vm, v: &Option<Value>, default: bool) -> PyResult<bool> {
 
 // ---------------------------------------------------------------- unicode_escape
 
+/// What a one-character escape `\c` stands for: `Some(None)` for a
+/// backslash-newline (nothing), None when `c` starts no such escape.
+fn simple_escape(c: u8) -> Option<Option<u8>> {
+    let b = match c {
+        b'\n' => return Some(None),
+        b'\\' | b'\'' | b'"' => c,
+        b'b' => 8,
+        b'f' => 12,
+        b't' => b'\t',
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b'v' => 11,
+        b'a' => 7,
+        _ => return None,
+    };
+    Some(Some(b))
+}
+
+/// An octal escape's value: `first` is its first digit, up to two more are
+/// read from `*s`. A value above 0o377 records where the escape began in
+/// `first_invalid` (if not set yet).
+fn octal_escape(data: &[u8], first: u8, s: &mut usize, first_invalid: &mut Option<usize>) -> u32 {
+    let mut ch = (first - b'0') as u32;
+    let mut k = 1;
+    while k < 3 && *s < data.len() && (b'0'..=b'7').contains(&data[*s]) {
+        ch = (ch << 3) + (data[*s] - b'0') as u32;
+        *s += 1;
+        k += 1;
+    }
+    if ch > 0o377 && first_invalid.is_none() {
+        *first_invalid = Some(*s - 3);
+    }
+    ch
+}
+
 fn unicode_escape_decode_impl(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyResult<(String, usize)> {
     let mut d = Dec::new("unicodeescape", errors, data);
     let n = data.len();
@@ -65,38 +100,15 @@ fn unicode_escape_decode_impl(vm: &mut Vm, data: &[u8], errors: &str, final_: bo
             }
             let c = data[s];
             s += 1;
-            let simple = match c {
-                b'\n' => Some(None),
-                b'\\' => Some(Some('\\')),
-                b'\'' => Some(Some('\'')),
-                b'"' => Some(Some('"')),
-                b'b' => Some(Some('\x08')),
-                b'f' => Some(Some('\x0c')),
-                b't' => Some(Some('\t')),
-                b'n' => Some(Some('\n')),
-                b'r' => Some(Some('\r')),
-                b'v' => Some(Some('\x0b')),
-                b'a' => Some(Some('\x07')),
-                _ => None,
-            };
-            if let Some(r) = simple {
+            if let Some(r) = simple_escape(c) {
                 if let Some(ch) = r {
-                    out.push(ch);
+                    out.push(ch as char);
                 }
                 continue 'outer;
             }
             match c {
                 b'0'..=b'7' => {
-                    let mut ch = (c - b'0') as u32;
-                    let mut k = 1;
-                    while k < 3 && s < n && (b'0'..=b'7').contains(&data[s]) {
-                        ch = (ch << 3) + (data[s] - b'0') as u32;
-                        s += 1;
-                        k += 1;
-                    }
-                    if ch > 0o377 && first_invalid.is_none() {
-                        first_invalid = Some(s - 3);
-                    }
+                    let ch = octal_escape(data, c, &mut s, &mut first_invalid);
                     out.push(char::from_u32(ch).unwrap_or('\u{FFFD}'));
                     continue 'outer;
                 }
@@ -371,29 +383,13 @@ pub fn escape_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Valu
         }
         let c = data[s];
         s += 1;
+        if let Some(r) = simple_escape(c) {
+            out.extend(r);
+            continue;
+        }
         match c {
-            b'\n' => {}
-            b'\\' => out.push(b'\\'),
-            b'\'' => out.push(b'\''),
-            b'"' => out.push(b'"'),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b't' => out.push(b'\t'),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b'v' => out.push(11),
-            b'a' => out.push(7),
             b'0'..=b'7' => {
-                let mut ch = (c - b'0') as u32;
-                let mut k = 1;
-                while k < 3 && s < n && (b'0'..=b'7').contains(&data[s]) {
-                    ch = (ch << 3) + (data[s] - b'0') as u32;
-                    s += 1;
-                    k += 1;
-                }
-                if ch > 0o377 && first_invalid.is_none() {
-                    first_invalid = Some(s - 3);
-                }
+                let ch = octal_escape(&data, c, &mut s, &mut first_invalid);
                 out.push(ch as u8);
             }
             b'x' => {

@@ -286,8 +286,8 @@ fn vformat(vm: &mut Vm, fmt: &[char], fa: &mut FmtArgs, depth: i32, out: &mut St
             spec.iter().collect()
         };
         if spec_s.is_empty() {
-            if let Some(s) = obj.as_str() {
-                out.push_str(s);
+            if let Some(s) = obj.as_pystr_exact() {
+                out.push_str(s.as_str());
                 continue;
             }
             if let Some(i) = obj.as_small_int() {

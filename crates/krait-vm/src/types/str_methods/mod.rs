@@ -164,7 +164,8 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(PyErr::type_error("str.__new__(): not enough arguments"));
     }
     if args.len() == 2 && kw.is_empty() && args[0].is(&types().str) {
-        return vm.str(&args[1]).map(|v| if v.as_pystr_exact().is_some() { v } else { Value::str(v.as_str().unwrap_or("")) });
+        // `str(x)` returns what `x.__str__()` gave, even a subclass instance.
+        return vm.str(&args[1]);
     }
     let [obj, encoding, errors] = bind("str", &args[1..], kw, &["object=", "encoding=", "errors="])?;
     let cls = &args[0];
@@ -412,7 +413,7 @@ fn str_rmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn str_format_dunder(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn str_format_dunder(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_arity("__format__", &args[1.min(args.len())..], kw, 1, 1)?;
     let s = slf(args, "__format__")?;
     let Some(spec) = args[1].as_str() else {
@@ -422,6 +423,10 @@ fn str_format_dunder(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
         )));
     };
     if spec.is_empty() {
+        // An empty spec means `str(self)` (a subclass's `__str__` counts).
+        if args[0].as_pystr_exact().is_none() {
+            return vm.str(&args[0]);
+        }
         return Ok(str_str_exact(&args[0], s));
     }
     crate::text::format_spec::format_str_spec(s.as_str(), spec, "str").map(new_str).map_err(to_pyerr)
@@ -522,7 +527,7 @@ fn search_args(
         return Err(PyErr::type_error(format!("{name}() takes at least 1 argument (0 given)")));
     }
     if n > 3 {
-        return Err(PyErr::type_error(format!("{name} expected at most 3 arguments, got {n}")));
+        return Err(PyErr::type_error(format!("{name}() takes at most 3 arguments ({n} given)")));
     }
     let st = opt_index(vm, &args.get(2).cloned())?;
     let en = opt_index(vm, &args.get(3).cloned())?;
