@@ -63,10 +63,10 @@ pub fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
         Ok(b) => b,
         Err(e) => return Err(crate::error::io_error(&e, Some(path))),
     };
-    let src = String::from_utf8_lossy(&src).into_owned();
-    let src = src.strip_prefix('\u{feff}').unwrap_or(&src).to_string();
     // Since 3.9 the main script's __file__ (and traceback paths) are absolute.
     let abs = std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string());
+    // PEP 263 coding cookie, BOM, and CPython's error for undecodable bytes.
+    let src = crate::builtins::code::decode_source(vm, &src, path)?;
     run_source(vm, &src, &abs, true)
 }
 

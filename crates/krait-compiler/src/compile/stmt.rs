@@ -727,6 +727,11 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::FinallyEnd, end, exit, h_below)?;
         self.compile_stmts(finalbody)?;
         self.pop_fblock();
+        // The re-raise belongs to the last line of the finally body (where
+        // `f_lineno` then points, as in CPython).
+        if let Some(last) = finalbody.last() {
+            self.set_loc(last.loc);
+        }
         self.emit(Op::Reraise, 0);
         self.pop_handler();
         self.bind(cleanup);

@@ -55,7 +55,9 @@ impl Vm {
                     a.extend_from_slice(args);
                     // `__call__` may itself be an instance with a `__call__`:
                     // count the level so that a cycle raises RecursionError.
-                    self.enter_call()?;
+                    if self.enter_call().is_err() {
+                        return Err(PyErr::recursion_error("maximum recursion depth exceeded while calling a Python object"));
+                    }
                     let r = self.call_kw(&c, &a, kwnames);
                     self.leave_call();
                     r

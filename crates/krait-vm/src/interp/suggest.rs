@@ -116,13 +116,12 @@ pub fn suggestion_for(vm: &mut Vm, e: &Value) -> Option<String> {
             tb = d.next();
         }
         let (code, globals) = last?;
-        let mut locals: Vec<String> = code.varnames.iter().chain(code.cell_names.iter()).filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
-        locals.sort();
+        // In co_varnames order, as CPython: the first of equally close names wins.
+        let locals: Vec<String> = code.varnames.iter().chain(code.cell_names.iter()).filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
         if let Some(s) = best(&name, &locals) {
             return Some(s);
         }
-        let mut g = keys(&globals);
-        g.sort();
+        let g = keys(&globals);
         if let Some(s) = best(&name, &g) {
             return Some(s);
         }
@@ -131,8 +130,7 @@ pub fn suggestion_for(vm: &mut Vm, e: &Value) -> Option<String> {
             Some(d) if d.as_dict().is_some() => d,
             _ => vm.builtins_dict.clone(),
         };
-        let mut bk = keys(&b);
-        bk.sort();
+        let bk = keys(&b);
         return best(&name, &bk);
     }
     None

@@ -7,11 +7,14 @@
 //! * [`new_type`]: a builtin-style class whose instances carry Rust state
 //!   (`object::new_opaque`, `object::with_opaque`, `object::NativeData`).
 //! * [`new_exception`]: an exception class of a module (`struct.error`).
+//! * [`native_data!`]: `NativeData` (traverse/clear for the cycle collector)
+//!   for a struct, from the list of its fields that hold Values.
 
 use crate::types::{dict, types};
 use crate::value::Value;
 use crate::Vm;
 use std::cell::UnsafeCell;
+use std::collections::VecDeque;
 
 /// A value built once and shared by every thread of the interpreter.
 pub struct GilSlot(UnsafeCell<Option<Value>>);
@@ -72,3 +75,72 @@ pub fn new_exception(vm: &mut Vm, module: &str, name: &str, bases: &[Value]) -> 
     let bases = if bases.is_empty() { vec![t.exc.exception.clone()] } else { bases.to_vec() };
     vm.call(&t.type_, &[Value::str(name), Value::tuple(bases), d]).unwrap_or_else(|_| t.exc.exception.clone())
 }
+
+/// Something holding Values: lets `native_data!` implement traverse/clear.
+pub trait Visit {
+    fn visit(&self, f: &mut dyn FnMut(&Value));
+    fn take(&mut self, out: &mut Vec<Value>);
+}
+
+impl Visit for Value {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        f(self)
+    }
+    fn take(&mut self, out: &mut Vec<Value>) {
+        out.push(std::mem::replace(self, Value::NONE));
+    }
+}
+
+impl<T: Visit> Visit for Option<T> {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        if let Some(v) = self {
+            v.visit(f)
+        }
+    }
+    fn take(&mut self, out: &mut Vec<Value>) {
+        if let Some(mut v) = self.take() {
+            v.take(out)
+        }
+    }
+}
+
+impl<T: Visit> Visit for Vec<T> {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        for v in self {
+            v.visit(f)
+        }
+    }
+    fn take(&mut self, out: &mut Vec<Value>) {
+        for mut v in self.drain(..) {
+            v.take(out)
+        }
+    }
+}
+
+impl Visit for VecDeque<Value> {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        for v in self {
+            f(v)
+        }
+    }
+    fn take(&mut self, out: &mut Vec<Value>) {
+        out.extend(self.drain(..))
+    }
+}
+
+/// Implement `NativeData` for a struct whose listed fields hold Values.
+macro_rules! native_data {
+    ($t:ty $(, $f:ident)* $(,)?) => {
+        impl crate::object::NativeData for $t {
+            #[allow(unused_variables)]
+            fn traverse(&self, f: &mut dyn FnMut(&crate::value::Value)) {
+                $( crate::modules::native::Visit::visit(&self.$f, f); )*
+            }
+            #[allow(unused_variables)]
+            fn clear(&mut self, out: &mut Vec<crate::value::Value>) {
+                $( crate::modules::native::Visit::take(&mut self.$f, out); )*
+            }
+        }
+    };
+}
+pub(crate) use native_data;

@@ -181,7 +181,7 @@ pub fn type_getattr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Option<V
     let meta = type_ref(cls);
     let meta_attr = lookup_value(meta, name);
     if let Some(m) = &meta_attr {
-        if is_data_descriptor(m) {
+        if is_data_descriptor(m) && has_descr_get(m) {
             let mt = type_of(cls);
             return descr_get(vm, m.clone(), Some(cls), &mt).map(Some);
         }

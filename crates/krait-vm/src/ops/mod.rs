@@ -280,6 +280,16 @@ impl Vm {
             ));
         }
         // `__class__` may differ from the real type (proxies).
+        let tr = type_ref(v);
+        let plain_class = !tr.type_data().heap || attr::attr_flags(tr) == 0 && types::lookup(tr, "__class__").map_or(false, |d| matches!(d.as_obj().map(|o| &o.payload), Some(Payload::GetSet { .. })));
+        if plain_class {
+            return Ok(false);
+        }
+        if let Some(c) = self.getattr_opt(v, &Value::str("__class__"))? {
+            if !c.is(&types::type_of(v)) && c.as_obj().and_then(|o| o.as_type()).is_some() {
+                return Ok(types::is_subtype(&c, cls));
+            }
+        }
         Ok(false)
     }
 

@@ -26,6 +26,63 @@ pub struct MemoryViewData {
     pub released: bool,
     /// Item format after `cast` ('B' by default); `len` stays in bytes.
     pub fmt: u8,
+    /// Address of the bytearray this view counts as an export of (0: none);
+    /// a bytearray with exports cannot change size.
+    pub export: usize,
+}
+
+impl Drop for MemoryViewData {
+    fn drop(&mut self) {
+        export_remove(std::mem::take(&mut self.export));
+    }
+}
+
+/// Live export counts of bytearrays: (object address, count).
+static EXPORTS: crate::gil::GilCell<RefCell<Vec<(usize, usize)>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
+
+/// Count a new view of `obj` if it is a bytearray; the key to give back.
+pub(crate) fn export_add(obj: &Value) -> usize {
+    let Some(o) = obj.as_obj() else { return 0 };
+    if !matches!(o.payload, Payload::ByteArray(_)) {
+        return 0;
+    }
+    let key = o as *const PyObject as usize;
+    EXPORTS.with(|e| {
+        let mut e = e.borrow_mut();
+        match e.iter_mut().find(|x| x.0 == key) {
+            Some(x) => x.1 += 1,
+            None => e.push((key, 1)),
+        }
+    });
+    key
+}
+
+/// Give back an export counted by `export_add`.
+pub(crate) fn export_remove(key: usize) {
+    if key == 0 {
+        return;
+    }
+    EXPORTS.with(|e| {
+        if let Ok(mut e) = e.try_borrow_mut() {
+            if let Some(i) = e.iter().position(|x| x.0 == key) {
+                e[i].1 -= 1;
+                if e[i].1 == 0 {
+                    e.swap_remove(i);
+                }
+            }
+        }
+    });
+}
+
+/// BufferError if the bytearray `v` has live memoryviews.
+pub(crate) fn check_resizable(v: &Value) -> PyResult<()> {
+    let Some(o) = v.as_obj() else { return Ok(()) };
+    let key = o as *const PyObject as usize;
+    let exported = EXPORTS.with(|e| e.borrow().iter().any(|x| x.0 == key));
+    if exported {
+        return Err(PyErr::new(&types().exc.buffer_error, "Existing exports of data: object cannot be re-sized"));
+    }
+    Ok(())
 }
 
 impl Value {
@@ -652,6 +709,9 @@ pub(crate) fn bytearray_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyRe
 
 pub(crate) fn bytearray_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cell = ba_cell(first(args)?)?;
+    if !cell.borrow().is_empty() {
+        check_resizable(&args[0])?;
+    }
     let data = construct(vm, &args[1..], kw, "bytearray")?;
     *cell.borrow_mut() = data;
     Ok(Value::NONE)
@@ -1468,14 +1528,20 @@ pub(crate) fn ba_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
         };
         let n = cell.borrow().len();
         let (s, e, st, cnt) = slice_indices(vm, key, n)?;
-        let mut v = cell.borrow_mut();
         if st == 1 {
             // (`__index__` of the slice bounds may have resized the array.)
-            let len = v.len();
+            let len = cell.borrow().len();
             let s = (s.max(0) as usize).min(len);
             let e = (e.max(0) as usize).clamp(s, len);
-            v.splice(s..e, new);
+            if new.len() != e - s {
+                check_resizable(&args[0])?;
+            }
+            cell.borrow_mut().splice(s..e, new);
+        } else if new.is_empty() {
+            // Assigning nothing to an extended slice deletes its items.
+            return ba_delitem(vm, &[args[0].clone(), key.clone()], &[]);
         } else {
+            let mut v = cell.borrow_mut();
             if new.len() != cnt {
                 return Err(PyErr::value_error(format!(
                     "attempt to assign bytes of size {} to extended slice of size {}",
@@ -1518,6 +1584,9 @@ pub(crate) fn ba_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     if key.as_slice().is_some() {
         let n = cell.borrow().len();
         let (s, _, st, cnt) = slice_indices(vm, key, n)?;
+        if cnt > 0 {
+            check_resizable(&args[0])?;
+        }
         let mut idx: Vec<usize> = (0..cnt).map(|k| (s + k as i64 * st) as usize).collect();
         idx.sort_unstable();
         let mut v = cell.borrow_mut();
@@ -1540,6 +1609,7 @@ pub(crate) fn ba_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
         )));
     }
     let i = vm.index_value(key)?;
+    check_resizable(&args[0])?;
     let mut v = cell.borrow_mut();
     match crate::ops::seq::norm_index(i, v.len()) {
         Some(j) => {
@@ -1554,6 +1624,7 @@ pub(crate) fn ba_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<V
     check_arity("append", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let b = byte_value(vm, &args[1])?;
+    check_resizable(&args[0])?;
     cell.borrow_mut().push(b);
     Ok(Value::NONE)
 }
@@ -1572,6 +1643,7 @@ pub(crate) fn ba_extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<V
         let items = vm.collect(x)?;
         items_to_bytes(vm, &items)?
     };
+    check_resizable(&args[0])?;
     cell.borrow_mut().extend_from_slice(&new);
     Ok(Value::NONE)
 }
@@ -1582,6 +1654,7 @@ pub(crate) fn ba_iadd(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
     let Some(b) = buffer_bytes(&args[1]) else {
         return Err(PyErr::type_error(format!("can't concat {} to bytearray", tname(&args[1]))));
     };
+    check_resizable(&args[0])?;
     cell.borrow_mut().extend_from_slice(&b);
     Ok(args[0].clone())
 }
@@ -1590,6 +1663,7 @@ pub(crate) fn ba_imul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
     check_arity("__imul__", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let Some(n) = repeat_count(vm, &args[1], false)? else { return Ok(notimpl()) };
+    check_resizable(&args[0])?;
     let cur = cell.borrow().clone();
     *cell.borrow_mut() = repeated(&cur, n)?;
     Ok(args[0].clone())
@@ -1599,10 +1673,11 @@ pub(crate) fn ba_pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Valu
     check_arity("pop", &args[1.min(args.len())..], kw, 0, 1)?;
     let cell = ba_cell(&args[0])?;
     let i = if args.len() > 1 { ssize_arg(vm, &args[1])? } else { -1 };
-    let mut v = cell.borrow_mut();
-    if v.is_empty() {
+    if cell.borrow().is_empty() {
         return Err(PyErr::index_error("pop from empty bytearray"));
     }
+    check_resizable(&args[0])?;
+    let mut v = cell.borrow_mut();
     match crate::ops::seq::norm_index(i, v.len()) {
         Some(j) => Ok(Value::int(v.remove(j) as i64)),
         None => Err(PyErr::index_error("pop index out of range")),
@@ -1614,6 +1689,7 @@ pub(crate) fn ba_insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<V
     let cell = ba_cell(&args[0])?;
     let i = ssize_arg(vm, &args[1])?;
     let b = byte_value(vm, &args[2])?;
+    check_resizable(&args[0])?;
     let mut v = cell.borrow_mut();
     let n = v.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -1625,10 +1701,12 @@ pub(crate) fn ba_remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<V
     check_arity("remove", &args[1.min(args.len())..], kw, 1, 1)?;
     let cell = ba_cell(&args[0])?;
     let b = byte_value(vm, &args[1])?;
-    let mut v = cell.borrow_mut();
+    let v = cell.borrow_mut();
     match v.iter().position(|&x| x == b) {
         Some(j) => {
-            v.remove(j);
+            drop(v);
+            check_resizable(&args[0])?;
+            cell.borrow_mut().remove(j);
             Ok(Value::NONE)
         }
         None => Err(PyErr::value_error("value not found in bytearray")),
@@ -1643,7 +1721,11 @@ pub(crate) fn ba_reverse(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult
 
 pub(crate) fn ba_clear(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("bytearray.clear", args, kw)?;
-    ba_cell(first(args)?)?.borrow_mut().clear();
+    let cell = ba_cell(first(args)?)?;
+    if !cell.borrow().is_empty() {
+        check_resizable(&args[0])?;
+    }
+    cell.borrow_mut().clear();
     Ok(Value::NONE)
 }
 

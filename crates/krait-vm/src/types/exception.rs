@@ -189,13 +189,9 @@ fn init_special(e: &Value) {
         }
         set("print_file_and_line", Value::NONE);
     } else if crate::types::is_subtype(&ty, &t.exc.import_error) {
-        set("msg", a.first().cloned().unwrap_or(Value::NONE));
-        if get_attr(e, "name").is_none() {
-            set("name", Value::NONE);
-        }
-        if get_attr(e, "path").is_none() {
-            set("path", Value::NONE);
-        }
+        set("msg", if a.len() == 1 { a[0].clone() } else { Value::NONE });
+        set("name", Value::NONE);
+        set("path", Value::NONE);
     } else if crate::types::is_subtype(&ty, &t.exc.name_error) {
         if get_attr(e, "name").is_none() {
             set("name", Value::NONE);
@@ -365,7 +361,7 @@ fn exc_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(v)
 }
 
-fn exc_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn exc_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let e = &args[0];
     let ty = type_of(e);
     let t = types();
@@ -392,10 +388,32 @@ fn exc_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             return Err(PyErr::type_error(format!("'{n}' is an invalid keyword argument for {family}()")));
         }
     }
+    // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+    let mut syntax_info = None;
+    if npos == 3 && crate::types::is_subtype(&ty, &t.exc.syntax_error) {
+        let info = vm.collect(&args[2])?;
+        if info.len() < 4 {
+            return Err(PyErr::type_error(format!("function takes at least 4 arguments ({} given)", info.len())));
+        }
+        if info.len() > 6 {
+            return Err(PyErr::type_error(format!("function takes at most 6 arguments ({} given)", info.len())));
+        }
+        if info.len() == 5 {
+            return Err(PyErr::type_error("end_offset must be provided when end_lineno is provided"));
+        }
+        syntax_info = Some(info);
+    }
     if let Some(d) = data(e) {
-        d.borrow_mut().args = Value::tuple(args[1..npos].to_vec());
+        let old = std::mem::replace(&mut d.borrow_mut().args, Value::tuple(args[1..npos].to_vec()));
+        drop(old);
     }
     init_special(e);
+    if let Some(info) = syntax_info {
+        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (i, n) in names.iter().enumerate() {
+            set_attr(e, n, info.get(i).cloned().unwrap_or(Value::NONE));
+        }
+    }
     for (i, k) in kw.iter().enumerate() {
         if let Some(n) = k.as_str() {
             set_attr(e, n, args[npos + i].clone());
@@ -481,9 +499,13 @@ fn exc_get_args(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     Ok(data(&args[0]).map(|d| d.borrow().args.clone()).unwrap_or(Value::NONE))
 }
 fn exc_set_args(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args[1].is_null() {
+        return Err(PyErr::type_error("args may not be deleted"));
+    }
     let items = vm.collect(&args[1])?;
     if let Some(d) = data(&args[0]) {
-        d.borrow_mut().args = Value::tuple(items);
+        let old = std::mem::replace(&mut d.borrow_mut().args, Value::tuple(items));
+        drop(old);
     }
     Ok(Value::NONE)
 }
@@ -492,12 +514,13 @@ fn exc_get_tb(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn exc_set_tb(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let tb = &args[1];
+    if tb.is_null() {
+        return Err(PyErr::type_error("__traceback__ may not be deleted"));
+    }
     if !tb.is_none() && traceback_data(tb).is_none() {
         return Err(PyErr::type_error("__traceback__ must be a traceback or None"));
     }
-    if let Some(d) = data(&args[0]) {
-        d.borrow_mut().traceback = tb.clone();
-    }
+    set_traceback(&args[0], tb.clone());
     Ok(Value::NONE)
 }
 fn exc_get_cause(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -505,6 +528,9 @@ fn exc_get_cause(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 }
 fn exc_set_cause(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let c = &args[1];
+    if c.is_null() {
+        return Err(PyErr::type_error("__cause__ may not be deleted"));
+    }
     if !c.is_none() && !crate::types::is_instance(c, &types().exc.base_exception) {
         return Err(PyErr::type_error("exception cause must be None or derive from BaseException"));
     }
@@ -515,6 +541,13 @@ fn exc_get_context(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     Ok(get_context(&args[0]))
 }
 fn exc_set_context(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = &args[1];
+    if c.is_null() {
+        return Err(PyErr::type_error("__context__ may not be deleted"));
+    }
+    if !c.is_none() && !crate::types::is_instance(c, &types().exc.base_exception) {
+        return Err(PyErr::type_error("exception context must be None or derive from BaseException"));
+    }
     set_context(&args[0], args[1].clone());
     Ok(Value::NONE)
 }
@@ -522,6 +555,9 @@ fn exc_get_suppress(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
     Ok(Value::bool(suppress_context(&args[0])))
 }
 fn exc_set_suppress(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args[1].is_null() {
+        return Err(PyErr::type_error("can't delete numeric/char attribute"));
+    }
     let b = vm.truthy(&args[1])?;
     if let Some(d) = data(&args[0]) {
         d.borrow_mut().suppress_context = b;
@@ -701,7 +737,82 @@ pub fn new_frame_object_with_back(code: Rc<VmCode>, globals: Value, lasti: usize
     crate::interp::frameobj::detached_frame_object(code, globals, lasti, back)
 }
 
+/// `UnicodeTranslateError(object, start, end, reason)`.
+fn translate_error_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if let Some(f) = crate::types::lookup(types().exc.base_exception.as_obj().unwrap(), "__init__") {
+        vm.call_kw(&f, args, kw)?;
+    }
+    let a = &args[1..args.len() - kw.len()];
+    if a.len() != 4 {
+        return Err(PyErr::type_error(format!("function takes exactly 4 arguments ({} given)", a.len())));
+    }
+    if a[0].as_pystr().is_none() {
+        return Err(PyErr::type_error(format!("argument 1 must be str, not {}", type_ref(&a[0]).type_name_str())));
+    }
+    let start = vm.index_value(&a[1])?;
+    let end = vm.index_value(&a[2])?;
+    if a[3].as_pystr().is_none() {
+        return Err(PyErr::type_error(format!("argument 4 must be str, not {}", type_ref(&a[3]).type_name_str())));
+    }
+    let e = &args[0];
+    set_attr(e, "encoding", Value::NONE);
+    set_attr(e, "object", a[0].clone());
+    set_attr(e, "start", Value::int(start));
+    set_attr(e, "end", Value::int(end));
+    set_attr(e, "reason", a[3].clone());
+    Ok(Value::NONE)
+}
+
+fn translate_error_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = &args[0];
+    if get_attr(e, "reason").is_none() {
+        return exc_str(vm, args, &[]);
+    }
+    let obj = vm.getattr_str(e, "object")?;
+    let start = vm.getattr_str(e, "start")?.as_i64().unwrap_or(0);
+    let end = vm.getattr_str(e, "end")?.as_i64().unwrap_or(0);
+    let reason = vm.getattr_str(e, "reason")?;
+    let reason = vm.str_string(&reason)?;
+    if let Some(s) = obj.as_pystr() {
+        if start >= 0 && end == start + 1 && (start as usize) < s.char_len() {
+            let c = s.char_at(start as usize) as u32;
+            let shown = if c <= 0xff {
+                format!("\\x{c:02x}")
+            } else if c <= 0xffff {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            return Ok(Value::string(format!("can't translate character '{shown}' in position {start}: {reason}")));
+        }
+    }
+    Ok(Value::string(format!("can't translate characters in position {start}-{}: {reason}", end - 1)))
+}
+
+/// `BaseException.__setstate__(state)`: set each item of a dict as an attribute.
+fn exc_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::args::check_arity("__setstate__", &args[1..], kw, 1, 1)?;
+    let state = &args[1];
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    if state.as_dict().is_none() {
+        return Err(PyErr::type_error("state is not a dictionary"));
+    }
+    let items = vm.call_method(state, "items", &[])?;
+    let items = vm.collect(&items)?;
+    for it in items {
+        let kv = vm.collect(&it)?;
+        if let [k, v] = kv.as_slice() {
+            vm.setattr(&args[0], k, v.clone())?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
 pub fn init(t: &Types) {
+    add_method(&t.exc.unicode_translate_error, "__init__", translate_error_init);
+    add_method(&t.exc.unicode_translate_error, "__str__", translate_error_str);
     let be = &t.exc.base_exception;
     add_native(be, "__new__", exc_new, NativeKind::StaticMethod);
     add_method(be, "__init__", exc_init);
@@ -710,6 +821,7 @@ pub fn init(t: &Types) {
     add_method(be, "with_traceback", exc_with_traceback);
     add_method(be, "add_note", exc_add_note);
     add_method(be, "__reduce__", exc_reduce);
+    add_method(be, "__setstate__", exc_setstate);
     add_getset(be, "args", exc_get_args, Some(exc_set_args));
     add_getset(be, "__traceback__", exc_get_tb, Some(exc_set_tb));
     add_getset(be, "__cause__", exc_get_cause, Some(exc_set_cause));

@@ -860,7 +860,7 @@ pub fn init(t: &Types) {
         add_method(nt, "__eq__", native_eq);
         add_method(nt, "__hash__", native_hash);
     }
-    for nt in [&t.method_descriptor, &t.classmethod_descriptor] {
+    for nt in [&t.builtin_function, &t.method_descriptor, &t.classmethod_descriptor] {
         add_getset(nt, "__objclass__", native_objclass, None);
     }
     let p = &t.property;

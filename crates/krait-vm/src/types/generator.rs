@@ -127,6 +127,7 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<
     // The exception being handled: the generator's own if it is inside an
     // `except` block, else the caller's (CPython chains the exc_info stack).
     let own = cell.borrow().exc_state.clone();
+    let own_exc = own.clone();
     let entry = if own.is_none() { vm.handled_exc.clone() } else { own };
     frame.caller_exc = vm.handled_exc.clone();
     let saved = std::mem::replace(&mut vm.handled_exc, entry);
@@ -138,7 +139,16 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<
                 }
                 run(vm, &mut frame)
             }
-            Some(e) => match unwind::handle(vm, &mut frame, e) {
+            Some(e) => match {
+                // A thrown exception is chained to the generator's own
+                // handled exception only (not its resumer's).
+                if !own_exc.is_none() && !own_exc.is(&e.exc) {
+                    crate::types::exception::set_context(&e.exc, own_exc.clone());
+                }
+                crate::types::exception::add_traceback(&e.exc, &frame);
+                vm.reraising = true;
+                unwind::handle(vm, &mut frame, e)
+            } {
                 Ok(()) => run(vm, &mut frame),
                 Err(e) => Err(e),
             },

@@ -41,10 +41,22 @@ fn mv_bytes(v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn new_mv(obj: Value, start: usize, len: usize) -> Value {
+    let export = export_add(&obj);
     Value::from_obj(PyObject::new(
         types().memoryview.as_obj().unwrap(),
-        Payload::MemoryView(RefCell::new(MemoryViewData { obj, start, len, released: false, fmt: b'B' })),
+        Payload::MemoryView(RefCell::new(MemoryViewData { obj, start, len, released: false, fmt: b'B', export })),
     ))
+}
+
+/// Mark a view released, giving its export back.
+fn release(v: &Value) -> PyResult<()> {
+    let key = {
+        let mut m = mv_data(v)?.borrow_mut();
+        m.released = true;
+        std::mem::take(&mut m.export)
+    };
+    export_remove(key);
+    Ok(())
 }
 
 /// Size in bytes of one item of a `cast` format.
@@ -216,7 +228,7 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn mv_release(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     noargs("memoryview.release", args, kw)?;
-    mv_data(first(args)?)?.borrow_mut().released = true;
+    release(first(args)?)?;
     Ok(Value::NONE)
 }
 
@@ -229,7 +241,7 @@ fn mv_enter(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn mv_exit(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    mv_data(first(args)?)?.borrow_mut().released = true;
+    release(first(args)?)?;
     Ok(Value::NONE)
 }
 

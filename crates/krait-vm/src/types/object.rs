@@ -189,11 +189,14 @@ fn object_set_class(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
     };
     let o = obj.as_obj().ok_or_else(|| PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"))?;
     let old_t = o.ty();
-    if !old_t.type_data().heap || !new_t.type_data().heap {
+    let module_t = types().module.as_obj().unwrap();
+    let both_modules = crate::types::is_subtype_ref(old_t, module_t) && crate::types::is_subtype_ref(new_t, module_t);
+    if !both_modules && (!old_t.type_data().heap || !new_t.type_data().heap) {
         return Err(PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }
     if old_t.type_data().solid_base.get() != new_t.type_data().solid_base.get()
-        || old_t.type_data().slot_names.borrow().len() != new_t.type_data().slot_names.borrow().len()
+        || *old_t.type_data().slot_names.borrow() != *new_t.type_data().slot_names.borrow()
+        || old_t.type_data().has_instance_dict.get() != new_t.type_data().has_instance_dict.get()
     {
         return Err(PyErr::type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -229,6 +232,20 @@ fn object_get_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 
 fn object_set_dict(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let o = args[0].as_obj().ok_or_else(|| PyErr::type_error("__dict__ of a non-object"))?;
+    match &o.payload {
+        Payload::Type(_) => return Err(PyErr::type_error("a class's __dict__ cannot be replaced")),
+        Payload::Function(_) if args[1].is_null() => return Err(PyErr::type_error("cannot delete __dict__")),
+        _ => {}
+    }
+    if args[1].is_null() {
+        // Only instances of classes whose dict comes from `class` may drop
+        // it; a builtin layout with its own dict (partial, module) may not.
+        let solid = o.ty().type_data().solid_base.get();
+        // SAFETY: solid bases are immortal builtin types.
+        if unsafe { (*solid).type_data().has_instance_dict.get() } {
+            return Err(PyErr::type_error("cannot delete __dict__"));
+        }
+    }
     if args[1].is_null() {
         // `del obj.__dict__`: the next access makes a fresh dict.
         let old = o.dict.borrow_mut().take();

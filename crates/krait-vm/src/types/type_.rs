@@ -337,7 +337,11 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                         "'{s}' in __slots__ conflicts with class variable"
                     )));
                 }
-                added.push(mangled.clone());
+                added.push(mangled);
+            }
+            // CPython sorts the slots: `['b', 'a']` lays out like `['a', 'b']`.
+            added.sort();
+            for mangled in added {
                 let index = slot_names.len();
                 slot_names.push(mangled.clone());
                 let d = Value::from_obj(PyObject::new(
@@ -1036,7 +1040,14 @@ fn alias_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if args.len() != 3 {
         return Err(PyErr::type_error(format!("GenericAlias expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
-    generic_alias(vm, &args[1], &args[2])
+    let ga = generic_alias(vm, &args[1], &args[2])?;
+    // A subclass of GenericAlias gets instances of its own class.
+    if let (Some(cls), Some(o)) = (args[0].as_obj().filter(|c| c.as_type().is_some()), ga.as_obj()) {
+        if !std::ptr::eq(cls, o.ty()) && types::is_subtype_ref(cls, o.ty()) && cls.type_data().has_instance_dict.get() {
+            o.set_ty(cls);
+        }
+    }
+    Ok(ga)
 }
 
 /// Attributes not found on an alias come from its origin (`list[int].__name__`).

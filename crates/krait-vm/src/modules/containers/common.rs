@@ -1,81 +1,13 @@
-//! Helpers shared by the container modules: visiting the Values held in
-//! native state (for the cycle collector), argument checks with CPython's
-//! messages, and access to an object's native state.
+//! Helpers shared by the container modules: argument checks with CPython's
+//! messages and access to an object's native state (`native_data!`, which
+//! lives in `modules::native`, is re-exported here).
 
 use crate::object::{NativeData, Payload};
 use crate::types::{is_subtype, type_ref, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
-use std::collections::VecDeque;
 
-/// Something holding Values: lets `native_data!` implement traverse/clear.
-pub trait Visit {
-    fn visit(&self, f: &mut dyn FnMut(&Value));
-    fn take(&mut self, out: &mut Vec<Value>);
-}
-
-impl Visit for Value {
-    fn visit(&self, f: &mut dyn FnMut(&Value)) {
-        f(self)
-    }
-    fn take(&mut self, out: &mut Vec<Value>) {
-        out.push(std::mem::replace(self, Value::NONE));
-    }
-}
-
-impl<T: Visit> Visit for Option<T> {
-    fn visit(&self, f: &mut dyn FnMut(&Value)) {
-        if let Some(v) = self {
-            v.visit(f)
-        }
-    }
-    fn take(&mut self, out: &mut Vec<Value>) {
-        if let Some(mut v) = self.take() {
-            v.take(out)
-        }
-    }
-}
-
-impl<T: Visit> Visit for Vec<T> {
-    fn visit(&self, f: &mut dyn FnMut(&Value)) {
-        for v in self {
-            v.visit(f)
-        }
-    }
-    fn take(&mut self, out: &mut Vec<Value>) {
-        for mut v in self.drain(..) {
-            v.take(out)
-        }
-    }
-}
-
-impl Visit for VecDeque<Value> {
-    fn visit(&self, f: &mut dyn FnMut(&Value)) {
-        for v in self {
-            f(v)
-        }
-    }
-    fn take(&mut self, out: &mut Vec<Value>) {
-        out.extend(self.drain(..))
-    }
-}
-
-/// Implement `NativeData` for a struct whose listed fields hold Values.
-macro_rules! native_data {
-    ($t:ty $(, $f:ident)* $(,)?) => {
-        impl crate::object::NativeData for $t {
-            #[allow(unused_variables)]
-            fn traverse(&self, f: &mut dyn FnMut(&crate::value::Value)) {
-                $( crate::modules::containers::common::Visit::visit(&self.$f, f); )*
-            }
-            #[allow(unused_variables)]
-            fn clear(&mut self, out: &mut Vec<crate::value::Value>) {
-                $( crate::modules::containers::common::Visit::take(&mut self.$f, out); )*
-            }
-        }
-    };
-}
-pub(crate) use native_data;
+pub(crate) use crate::modules::native::native_data;
 
 pub fn tname(v: &Value) -> String {
     type_ref(v).type_name_str()

@@ -165,6 +165,16 @@ pub fn make_module(_vm: &mut Vm) -> Value {
     m
 }
 
+/// The positional arguments of a `__new__` (after the class) that takes no
+/// keyword arguments when called on the itertools class itself (subclasses
+/// may take some for their `__init__`).
+fn own_args<'a>(cls: &Value, which: usize, name: &str, args: &'a [Value], kw: &[Value]) -> PyResult<&'a [Value]> {
+    if cls.is(&ty(which)) {
+        no_kw(name, kw)?;
+    }
+    Ok(&args[1..args.len() - kw.len()])
+}
+
 /// `PyArg_ParseTupleAndKeywords`/clinic-style binding with CPython's
 /// messages for the keyword-accepting constructors.
 fn kwbind<const N: usize>(name: &str, args: &[Value], kw: &[Value], names: [&str; N], nreq: usize, npos: usize) -> PyResult<[Option<Value>; N]> {
@@ -507,10 +517,8 @@ fn make_chain(vm: &mut Vm, cls: &Value, iterables: Vec<Value>) -> PyResult<Value
 
 fn chain_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cls = check_new(args, &ty(CHAIN), "itertools.chain")?;
-    if cls.is(&ty(CHAIN)) {
-        no_kw("chain", kw)?;
-    }
-    make_chain(vm, &cls, args[1..args.len() - kw.len()].to_vec())
+    let a = own_args(&cls, CHAIN, "chain", args, kw)?;
+    make_chain(vm, &cls, a.to_vec())
 }
 
 fn chain_from_iterable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -628,10 +636,7 @@ native_data!(PredIter, func, it);
 
 fn pred_new(vm: &mut Vm, args: &[Value], kw: &[Value], which: usize, name: &str) -> PyResult<Value> {
     let cls = check_new(args, &ty(which), &format!("itertools.{name}"))?;
-    if cls.is(&ty(which)) {
-        no_kw(name, kw)?;
-    }
-    let a = &args[1..args.len() - kw.len()];
+    let a = own_args(&cls, which, name, args, kw)?;
     unpack(name, a, 2, 2)?;
     let it = vm.iter(&a[1])?;
     Ok(new_opaque(&cls, PredIter { func: a[0].clone(), it, flag: false }))
@@ -901,10 +906,7 @@ fn islice_arg(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Option<i64>> {
 
 fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cls = check_new(args, &ty(ISLICE), "itertools.islice")?;
-    if cls.is(&ty(ISLICE)) {
-        no_kw("islice", kw)?;
-    }
-    let a = &args[1..args.len() - kw.len()];
+    let a = own_args(&cls, ISLICE, "islice", args, kw)?;
     unpack("islice", a, 2, 4)?;
     const STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     const IDX: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
@@ -1321,10 +1323,7 @@ native_data!(Pairwise, it, old);
 
 fn pairwise_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cls = check_new(args, &ty(PAIRWISE), "itertools.pairwise")?;
-    if cls.is(&ty(PAIRWISE)) {
-        no_kw("pairwise", kw)?;
-    }
-    let a = &args[1..args.len() - kw.len()];
+    let a = own_args(&cls, PAIRWISE, "pairwise", args, kw)?;
     unpack("pairwise", a, 1, 1)?;
     let it = vm.iter(&a[0])?;
     Ok(new_opaque(&cls, Pairwise { it: Some(it), old: None }))

@@ -3,7 +3,7 @@
 
 use super::{first, tname};
 use crate::args::bind;
-use crate::modules::native::{new_type, GilSlot};
+use crate::modules::native::{native_data, new_type, GilSlot};
 use crate::object::{new_opaque, with_opaque, NativeData, NativeKind, Payload};
 use crate::types::module::{add_function, new_module, set_attr};
 use crate::types::range::slice_indices;
@@ -975,14 +975,7 @@ struct ArrayIter {
     pos: usize,
 }
 
-impl NativeData for ArrayIter {
-    fn traverse(&self, f: &mut dyn FnMut(&Value)) {
-        f(&self.arr)
-    }
-    fn clear(&mut self, out: &mut Vec<Value>) {
-        out.push(std::mem::replace(&mut self.arr, Value::NONE));
-    }
-}
+native_data!(ArrayIter, arr);
 
 fn a_iter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let me = first(args)?;

@@ -9,7 +9,8 @@
 
 use super::tname;
 use crate::args::bind;
-use crate::object::{new_opaque, with_opaque, NativeData};
+use crate::modules::native::native_data;
+use crate::object::{new_opaque, with_opaque};
 use crate::types::dict::DictData;
 use crate::types::{add_getset, types};
 use crate::value::Value;
@@ -256,26 +257,7 @@ struct ScannerState {
     parse_constant: Value,
 }
 
-impl NativeData for ScannerState {
-    fn traverse(&self, f: &mut dyn FnMut(&Value)) {
-        f(&self.object_hook);
-        f(&self.pairs_hook);
-        f(&self.parse_float);
-        f(&self.parse_int);
-        f(&self.parse_constant);
-    }
-    fn clear(&mut self, out: &mut Vec<Value>) {
-        for v in [
-            &mut self.object_hook,
-            &mut self.pairs_hook,
-            &mut self.parse_float,
-            &mut self.parse_int,
-            &mut self.parse_constant,
-        ] {
-            out.push(std::mem::replace(v, Value::NONE));
-        }
-    }
-}
+native_data!(ScannerState, object_hook, pairs_hook, parse_float, parse_int, parse_constant);
 
 /// `make_scanner(context)`.
 pub fn scanner_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -6,8 +6,8 @@
 //! every `put` rings, so a consumer wakes as soon as an item arrives; it then
 //! takes the GIL back (with priority) and pops.
 
-use crate::modules::native::{new_exception, new_type, GilSlot};
-use crate::object::{new_opaque, with_opaque, NativeData, NativeKind};
+use crate::modules::native::{native_data, new_exception, new_type, GilSlot};
+use crate::object::{new_opaque, with_opaque, NativeKind};
 use crate::types::module::{new_module, set_attr};
 use crate::types::{add_method, add_native, types};
 use crate::value::Value;
@@ -30,14 +30,7 @@ struct SimpleQueue {
     bell: Arc<Doorbell>,
 }
 
-impl NativeData for SimpleQueue {
-    fn traverse(&self, f: &mut dyn FnMut(&Value)) {
-        self.items.iter().for_each(f);
-    }
-    fn clear(&mut self, out: &mut Vec<Value>) {
-        out.extend(self.items.drain(..));
-    }
-}
+native_data!(SimpleQueue, items);
 
 fn empty_error(vm: &mut Vm) -> Value {
     EMPTY.get_or_init(|| new_exception(vm, "_queue", "Empty", &[types().exc.exception.clone()]))

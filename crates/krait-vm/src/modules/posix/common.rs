@@ -81,6 +81,11 @@ pub fn check<T: PartialOrd + Default>(r: T) -> Result<T, i32> {
     }
 }
 
+/// A system call's return value, or the OSError for errno when it is negative.
+pub fn os_check<T: PartialOrd + Default>(r: T) -> PyResult<T> {
+    check(r).map_err(sys_err)
+}
+
 /// OSError from the current errno.
 pub fn last_err() -> PyErr {
     os_err(errno(), None, None)

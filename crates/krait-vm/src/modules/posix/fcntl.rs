@@ -72,10 +72,7 @@ fn ioctl(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if arg.is_int() {
         let a = int_arg(vm, &arg)?;
         // SAFETY: integer-argument ioctl.
-        let r = unsafe { libc::ioctl(fd, request as _, a as libc::c_long) };
-        if r < 0 {
-            return Err(last_err());
-        }
+        let r = os_check(unsafe { libc::ioctl(fd, request as _, a as libc::c_long) })?;
         return Ok(Value::int(r as i64));
     }
     let writable = matches!(arg.as_obj().map(|o| &o.payload), Some(Payload::ByteArray(_)));
@@ -91,10 +88,7 @@ fn ioctl(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mut buf = vec![0u8; d.len().max(1024) + 1];
     buf[..d.len()].copy_from_slice(&d);
     // SAFETY: buf is valid and larger than the argument.
-    let r = unsafe { libc::ioctl(fd, request as _, buf.as_mut_ptr()) };
-    if r < 0 {
-        return Err(last_err());
-    }
+    let r = os_check(unsafe { libc::ioctl(fd, request as _, buf.as_mut_ptr()) })?;
     if writable && mutate {
         if let Some(Payload::ByteArray(b)) = arg.as_obj().map(|o| &o.payload) {
             let mut b = b.borrow_mut();

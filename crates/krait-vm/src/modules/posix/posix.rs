@@ -164,9 +164,7 @@ fn fchdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("fchdir", args, kw, &["fd"])?;
     let fd = fileobj_fd(vm, &req(fd))?;
     // SAFETY: plain syscall.
-    if unsafe { libc::fchdir(fd) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::fchdir(fd) })?;
     Ok(Value::NONE)
 }
 
@@ -438,9 +436,7 @@ fn fchmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let fd = fd_arg(vm, &req(fd))?;
     let mode = c_int(vm, &req(mode))? as libc::mode_t;
     // SAFETY: plain syscall.
-    if unsafe { libc::fchmod(fd, mode) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::fchmod(fd, mode) })?;
     Ok(Value::NONE)
 }
 
@@ -497,9 +493,7 @@ fn fchown(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let uid = id_arg(vm, &req(uid))?;
     let gid = id_arg(vm, &req(gid))?;
     // SAFETY: plain syscall.
-    if unsafe { libc::fchown(fd, uid, gid) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::fchown(fd, uid, gid) })?;
     Ok(Value::NONE)
 }
 
@@ -747,20 +741,14 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 pub fn sys_read(fd: i32, n: usize) -> SysResult<Vec<u8>> {
     let mut buf = vec![0u8; n];
     // SAFETY: buf has n bytes.
-    let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };
-    if r < 0 {
-        return Err(errno());
-    }
+    let r = check(unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) })?;
     buf.truncate(r as usize);
     Ok(buf)
 }
 
 pub fn sys_write(fd: i32, data: &[u8]) -> SysResult<usize> {
     // SAFETY: data is a valid slice.
-    let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
-    if r < 0 {
-        return Err(errno());
-    }
+    let r = check(unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) })?;
     Ok(r as usize)
 }
 
@@ -887,10 +875,7 @@ fn lseek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let pos = int_arg(vm, &req(pos))?;
     let how = c_int(vm, &req(how))?;
     // SAFETY: plain syscall.
-    let r = unsafe { libc::lseek(fd, pos, how) };
-    if r < 0 {
-        return Err(last_err());
-    }
+    let r = os_check(unsafe { libc::lseek(fd, pos, how) })?;
     Ok(Value::int(r))
 }
 
@@ -898,10 +883,7 @@ fn dup(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("dup", args, kw, &["fd", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
     // SAFETY: plain syscall.
-    let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
-    if r < 0 {
-        return Err(last_err());
-    }
+    let r = os_check(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) })?;
     Ok(Value::int(r as i64))
 }
 
@@ -1019,10 +1001,7 @@ fn get_blocking(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [fd] = bind("get_blocking", args, kw, &["fd", "/"])?;
     let fd = fd_arg(vm, &req(fd))?;
     // SAFETY: plain syscall.
-    let f = unsafe { libc::fcntl(fd, libc::F_GETFL) };
-    if f < 0 {
-        return Err(last_err());
-    }
+    let f = os_check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
     Ok(Value::bool(f & libc::O_NONBLOCK == 0))
 }
 
@@ -1087,10 +1066,7 @@ fn openpty(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "openpty", args, kw)?;
     let (mut m, mut s) = (0i32, 0i32);
     // SAFETY: out-pointers are valid; the other arguments may be null.
-    let r = unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
-    if r < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) })?;
     let _ = set_inheritable_fd(m, false);
     let _ = set_inheritable_fd(s, false);
     Ok(Value::tuple(vec![Value::int(m as i64), Value::int(s as i64)]))

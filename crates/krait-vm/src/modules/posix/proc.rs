@@ -39,9 +39,7 @@ macro_rules! id_setter {
             let [a] = bind($py, args, kw, &["id", "/"])?;
             let n = int_arg(vm, &req(a))?;
             // SAFETY: plain syscall.
-            if unsafe { $call(n as _) } < 0 {
-                return Err(last_err());
-            }
+            os_check(unsafe { $call(n as _) })?;
             Ok(Value::NONE)
         }
     };
@@ -91,9 +89,7 @@ fn getlogin(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn setsid(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("posix", "setsid", args, kw)?;
     // SAFETY: plain syscall.
-    if unsafe { libc::setsid() } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::setsid() })?;
     Ok(Value::NONE)
 }
 
@@ -101,10 +97,7 @@ fn getsid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [pid] = bind("getsid", args, kw, &["pid", "/"])?;
     let pid = c_int(vm, &req(pid))?;
     // SAFETY: plain syscall.
-    let r = unsafe { libc::getsid(pid) };
-    if r < 0 {
-        return Err(last_err());
-    }
+    let r = os_check(unsafe { libc::getsid(pid) })?;
     Ok(Value::int(r as i64))
 }
 
@@ -113,9 +106,7 @@ fn setpgid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let pid = c_int(vm, &req(pid))?;
     let pg = c_int(vm, &req(pg))?;
     // SAFETY: plain syscall.
-    if unsafe { libc::setpgid(pid, pg) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::setpgid(pid, pg) })?;
     Ok(Value::NONE)
 }
 
@@ -123,18 +114,13 @@ fn getpgid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [pid] = bind("getpgid", args, kw, &["pid", "/"])?;
     let pid = c_int(vm, &req(pid))?;
     // SAFETY: plain syscall.
-    let r = unsafe { libc::getpgid(pid) };
-    if r < 0 {
-        return Err(last_err());
-    }
+    let r = os_check(unsafe { libc::getpgid(pid) })?;
     Ok(Value::int(r as i64))
 }
 
 fn setpgrp(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     // SAFETY: plain syscall.
-    if unsafe { libc::setpgid(0, 0) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::setpgid(0, 0) })?;
     Ok(Value::NONE)
 }
 
@@ -143,9 +129,7 @@ fn kill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let pid = c_int(vm, &req(pid))?;
     let sig = c_int(vm, &req(sig))?;
     // SAFETY: plain syscall.
-    if unsafe { libc::kill(pid, sig) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::kill(pid, sig) })?;
     Ok(Value::NONE)
 }
 
@@ -154,9 +138,7 @@ fn killpg(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let pg = c_int(vm, &req(pg))?;
     let sig = c_int(vm, &req(sig))?;
     // SAFETY: plain syscall.
-    if unsafe { libc::killpg(pg, sig) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::killpg(pg, sig) })?;
     Ok(Value::NONE)
 }
 
@@ -223,9 +205,7 @@ fn putenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let v = path_conv(vm, &req(value), "putenv", "value", false, false)?;
     let (ck, cv) = (CString::new(k).unwrap_or_default(), v.c());
     // SAFETY: valid C strings; the interpreter is single-threaded under the GIL.
-    if unsafe { libc::setenv(ck.as_ptr(), cv.as_ptr(), 1) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::setenv(ck.as_ptr(), cv.as_ptr(), 1) })?;
     Ok(Value::NONE)
 }
 
@@ -234,9 +214,7 @@ fn unsetenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let k = env_name(vm, &req(name), "unsetenv")?;
     let ck = CString::new(k).unwrap_or_default();
     // SAFETY: valid C string.
-    if unsafe { libc::unsetenv(ck.as_ptr()) } < 0 {
-        return Err(last_err());
-    }
+    os_check(unsafe { libc::unsetenv(ck.as_ptr()) })?;
     Ok(Value::NONE)
 }
 

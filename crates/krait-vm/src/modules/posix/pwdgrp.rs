@@ -128,6 +128,15 @@ fn id_of(vm: &mut Vm, v: &Value) -> PyResult<Option<u32>> {
     Ok(Some(n as u32))
 }
 
+/// A lookup's entry; KeyError `not_found()` when there is none.
+fn found(r: Result<Option<Value>, i32>, not_found: impl FnOnce() -> String) -> PyResult<Value> {
+    match r {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(key_err(not_found())),
+        Err(e) => Err(sys_err(e)),
+    }
+}
+
 fn getpwnam(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (s, c) = name_arg(args, kw, "getpwnam")?;
     let _ = vm;
@@ -135,11 +144,7 @@ fn getpwnam(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         // SAFETY: all pointers are valid for the call.
         unsafe { libc::getpwnam_r(c.as_ptr(), ent, buf.as_mut_ptr() as *mut libc::c_char, buf.len(), res) }
     });
-    match r {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(key_err(format!("getpwnam(): name not found: {}", crate::text::strmethods::str_repr(&s)))),
-        Err(e) => Err(os_err(e, None, None)),
-    }
+    found(r, || format!("getpwnam(): name not found: {}", crate::text::strmethods::str_repr(&s)))
 }
 
 fn getpwuid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -151,11 +156,7 @@ fn getpwuid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         // SAFETY: all pointers are valid for the call.
         unsafe { libc::getpwuid_r(uid, ent, buf.as_mut_ptr() as *mut libc::c_char, buf.len(), res) }
     });
-    match r {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(key_err(format!("getpwuid(): uid not found: {uid}"))),
-        Err(e) => Err(os_err(e, None, None)),
-    }
+    found(r, || format!("getpwuid(): uid not found: {uid}"))
 }
 
 fn getpwall(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -183,11 +184,7 @@ fn getgrnam(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         // SAFETY: all pointers are valid for the call.
         unsafe { libc::getgrnam_r(c.as_ptr(), ent, buf.as_mut_ptr() as *mut libc::c_char, buf.len(), res) }
     });
-    match r {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(key_err(format!("getgrnam(): name not found: {}", crate::text::strmethods::str_repr(&s)))),
-        Err(e) => Err(os_err(e, None, None)),
-    }
+    found(r, || format!("getgrnam(): name not found: {}", crate::text::strmethods::str_repr(&s)))
 }
 
 fn getgrgid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -199,11 +196,7 @@ fn getgrgid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         // SAFETY: all pointers are valid for the call.
         unsafe { libc::getgrgid_r(gid, ent, buf.as_mut_ptr() as *mut libc::c_char, buf.len(), res) }
     });
-    match r {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(key_err(format!("getgrgid(): gid not found: {gid}"))),
-        Err(e) => Err(os_err(e, None, None)),
-    }
+    found(r, || format!("getgrgid(): gid not found: {gid}"))
 }
 
 fn getgrall(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -287,10 +287,7 @@ fn epoll_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
     }
     // SAFETY: plain syscall.
-    let fd = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
-    if fd < 0 {
-        return Err(last_err());
-    }
+    let fd = os_check(unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) })?;
     Ok(new_opaque(&cls, Epoll { fd }))
 }
 

@@ -767,6 +767,16 @@ impl<'a, C: SreChar> State<'a, C> {
         (c >= min).then_some(c)
     }
 
+    /// Push the single-item repeat frame `f` back and go on with its tail
+    /// from `at`: the new (ptr, toplevel, pc).
+    #[inline]
+    fn resume_tail(&mut self, f: Frame, at: usize) -> (usize, bool, usize) {
+        self.ptr = at;
+        let next = (at, f.toplevel, f.pc + self.w(f.pc) as usize);
+        self.frames.push(f);
+        next
+    }
+
     /// `save`, pushing the marks only inside a repeat.
     fn save_in_repeat(&mut self, f: &mut Frame) {
         let push = self.repeat != NONE;
@@ -1240,11 +1250,8 @@ impl<'a, C: SreChar> State<'a, C> {
                             f.count >= min
                         };
                         if go {
-                            ptr = f.ptr + f.count as usize;
-                            self.ptr = ptr;
-                            toplevel = f.toplevel;
-                            pc = f.pc + self.w(f.pc) as usize;
-                            self.frames.push(f);
+                            let at = f.ptr + f.count as usize;
+                            (ptr, toplevel, pc) = self.resume_tail(f, at);
                             continue 'main;
                         }
                         self.discard_pushed(&f);
@@ -1266,11 +1273,8 @@ impl<'a, C: SreChar> State<'a, C> {
                         f.ptr += 1;
                         f.count += 1;
                         if max == MAXREPEAT || f.count <= max as isize {
-                            ptr = f.ptr;
-                            self.ptr = ptr;
-                            toplevel = f.toplevel;
-                            pc = f.pc + self.w(f.pc) as usize;
-                            self.frames.push(f);
+                            let at = f.ptr;
+                            (ptr, toplevel, pc) = self.resume_tail(f, at);
                             continue 'main;
                         }
                         self.discard_pushed(&f);

@@ -2,7 +2,7 @@
 
 use super::engine::{self, SreChar, SreError, State};
 use super::text::{has_backslash, slice_value, Text, View};
-use crate::modules::native::GilSlot;
+use crate::modules::native::{native_data, GilSlot};
 use crate::object::{new_opaque, with_opaque, NativeData, NativeKind};
 use crate::types::{add_getset, add_method, add_native, dict, type_ref, types};
 use crate::value::Value;
@@ -50,16 +50,7 @@ struct MatchObj {
     lastindex: isize,
 }
 
-impl NativeData for MatchObj {
-    fn traverse(&self, f: &mut dyn FnMut(&Value)) {
-        f(&self.string);
-        f(&self.re);
-    }
-    fn clear(&mut self, out: &mut Vec<Value>) {
-        out.push(std::mem::replace(&mut self.string, Value::NONE));
-        out.push(std::mem::replace(&mut self.re, Value::NONE));
-    }
-}
+native_data!(MatchObj, string, re);
 
 struct ScannerObj {
     pattern: Value,
