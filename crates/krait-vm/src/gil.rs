@@ -244,14 +244,20 @@ pub fn maybe_yield() {
         let held = st.since.elapsed();
         let slice_over = held >= interval;
         let starving = st.waiters.front().map_or(false, |w| w.since.elapsed() >= interval);
-        let prio = st.waiters.iter().any(|w| w.priority) && held >= priority_slice();
+        // A CPU-bound holder yields to a priority waiter at once; a holder that
+        // itself passes messages keeps a short slice, so producer and consumer
+        // work in batches instead of switching at every message.
+        let min_slice = if is_interactive() { priority_slice() } else { std::time::Duration::ZERO };
+        let prio = st.waiters.iter().any(|w| w.priority) && held >= min_slice;
         if !(prio || slice_over || starving) {
             return;
         }
         !slice_over
     };
     release();
-    acquire(cut_short || is_interactive());
+    // Only a thread that talks to others keeps priority; a CPU-bound one that
+    // was cut short waits its turn behind them.
+    acquire(cut_short && is_interactive());
 }
 
 thread_local! {

@@ -24,18 +24,24 @@ pub struct TracebackData {
     pub globals: Value,
     /// The frame object (None for entries built without one).
     pub frame: Value,
-    /// `tb_lineno` given to the constructor (else derived from `lasti`).
-    pub line: Option<i64>,
-    /// `tb_lasti` given to the constructor.
-    pub lasti_given: Option<i64>,
+    /// `tb_lineno` given to the constructor (else `NOT_GIVEN`: derived from `lasti`).
+    pub line: i64,
+    /// `tb_lasti` given to the constructor (else `NOT_GIVEN`).
+    pub lasti_given: i64,
 }
+
+const NOT_GIVEN: i64 = i64::MIN;
 
 impl TracebackData {
     pub fn next(&self) -> Value {
         self.next.borrow().clone()
     }
     pub fn lineno(&self) -> i64 {
-        self.line.unwrap_or_else(|| self.code.line_of(self.lasti) as i64)
+        if self.line == NOT_GIVEN {
+            self.code.line_of(self.lasti) as i64
+        } else {
+            self.line
+        }
     }
     pub fn traverse(&self, f: &mut dyn FnMut(&Value)) {
         if let Ok(n) = self.next.try_borrow() {
@@ -46,7 +52,17 @@ impl TracebackData {
     }
 }
 
-pub struct FrameSnapshot {
+/// The payload of a frame object (boxed: objects pay for the largest payload).
+pub struct FrameSnapshot(pub Box<FrameData>);
+
+impl std::ops::Deref for FrameSnapshot {
+    type Target = FrameData;
+    fn deref(&self) -> &FrameData {
+        &self.0
+    }
+}
+
+pub struct FrameData {
     pub code: Rc<VmCode>,
     pub globals: Value,
     /// The namespace of a module or class body (NULL in functions).
@@ -66,7 +82,7 @@ pub struct FrameSnapshot {
     pub trace_opcodes: Cell<bool>,
 }
 
-impl FrameSnapshot {
+impl FrameData {
     pub fn traverse(&self, f: &mut dyn FnMut(&Value)) {
         f(&self.globals);
         f(&self.locals_map);
@@ -101,7 +117,7 @@ impl FrameSnapshot {
 fn snapshot(code: Rc<VmCode>, globals: Value, locals_map: Value, live: *const Frame, lasti: usize, back: Value) -> Value {
     Value::from_obj(PyObject::new(
         types().frame.as_obj().unwrap(),
-        Payload::Frame(FrameSnapshot {
+        Payload::Frame(FrameSnapshot(Box::new(FrameData {
             code,
             globals,
             locals_map,
@@ -113,7 +129,7 @@ fn snapshot(code: Rc<VmCode>, globals: Value, locals_map: Value, live: *const Fr
             trace: RefCell::new(Value::NONE),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
-        }),
+        }))),
     ))
 }
 
@@ -229,8 +245,8 @@ pub fn new_traceback(f: &Frame, next: Value) -> Value {
             next: RefCell::new(next),
             globals: f.globals.clone(),
             frame: f.object(),
-            line: None,
-            lasti_given: None,
+            line: NOT_GIVEN,
+            lasti_given: NOT_GIVEN,
         }),
     ))
 }
@@ -281,7 +297,7 @@ fn tb_lineno(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn tb_lasti(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = tb(args)?;
-    Ok(Value::int(t.lasti_given.unwrap_or(t.lasti as i64 * 2)))
+    Ok(Value::int(if t.lasti_given == NOT_GIVEN { t.lasti as i64 * 2 } else { t.lasti_given }))
 }
 fn tb_frame(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = tb(args)?;
@@ -326,8 +342,8 @@ fn tb_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             next: RefCell::new(next),
             globals: fs.globals.clone(),
             frame: frame.clone(),
-            line: Some(lineno),
-            lasti_given: Some(lasti),
+            line: lineno,
+            lasti_given: lasti,
         }),
     )))
 }
