@@ -868,37 +868,6 @@ fn writable_len(vm: &mut Vm, b: &Value) -> PyResult<usize> {
     }
 }
 
-fn fill_writable(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
-    if data.is_empty() {
-        return Ok(());
-    }
-    match b.as_obj().map(|o| &o.payload) {
-        Some(Payload::ByteArray(x)) => {
-            let mut x = x.borrow_mut();
-            let n = data.len().min(x.len());
-            x[..n].copy_from_slice(&data[..n]);
-            Ok(())
-        }
-        Some(Payload::MemoryView(m)) => {
-            let (obj, start, len) = {
-                let m = m.borrow();
-                (m.obj.clone(), m.start, m.len)
-            };
-            if let Some(Payload::ByteArray(x)) = obj.as_obj().map(|o| &o.payload) {
-                let mut x = x.borrow_mut();
-                let n = data.len().min(len).min(x.len().saturating_sub(start));
-                x[start..start + n].copy_from_slice(&data[..n]);
-            }
-            Ok(())
-        }
-        _ => {
-            let sl = Value::slice(Value::int(0), Value::int(data.len() as i64), Value::NONE);
-            let mv = vm.call(&types().memoryview, &[b.clone()])?;
-            let mv = vm.call_method(&mv, "cast", &[Value::str("B")])?;
-            vm.setitem(&mv, &sl, Value::bytes(data.to_vec()))
-        }
-    }
-}
 
 /// How many bytes a `recv_into`-style call reads into `buf`: `nbytes`, or
 /// the whole buffer when it is absent or 0; `too_big` when it does not fit.
@@ -926,7 +895,7 @@ fn sock_recv_into(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let n = into_count(vm, &buf, nbytes, "recv_into", "buffer too small for requested bytes")?;
     let flags = flags_arg(vm, flags.as_ref())?;
     let data = recv_bytes(vm, &s, n, flags)?;
-    fill_writable(vm, &buf, &data)?;
+    crate::modules::io::fill_writable(vm, &buf, &data)?;
     Ok(Value::int(data.len() as i64))
 }
 
@@ -964,7 +933,7 @@ fn sock_recvfrom_into(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
     let n = into_count(vm, &buf, nbytes, "recvfrom_into", "nbytes is greater than the length of the buffer")?;
     let flags = flags_arg(vm, flags.as_ref())?;
     let (data, addr) = recvfrom_raw(vm, &s, n, flags)?;
-    fill_writable(vm, &buf, &data)?;
+    crate::modules::io::fill_writable(vm, &buf, &data)?;
     Ok(Value::tuple(vec![Value::int(data.len() as i64), addr]))
 }
 
