@@ -882,15 +882,7 @@ fn m_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         b.clear_read();
         b.wbuf.clear();
     }
-    match (flushed, closed) {
-        (Err(e), Err(e2)) => {
-            crate::types::exception::set_context(&e2.exc, e.exc.clone());
-            Err(e2)
-        }
-        (Err(e), _) => Err(e),
-        (_, Err(e)) => Err(e),
-        _ => Ok(Value::NONE),
-    }
+    super::close_outcome(flushed, closed)
 }
 
 fn m_detach(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -274,6 +274,21 @@ pub fn writable_len(vm: &mut Vm, b: &Value, meth: &str) -> PyResult<usize> {
     }
 }
 
+/// The result of `close()` on a layered stream: the first error raised; when
+/// both the flush and the inner close fail, the close's error is raised with
+/// the flush's as its context.
+pub fn close_outcome<A, B>(flushed: PyResult<A>, closed: PyResult<B>) -> PyResult<Value> {
+    match (flushed, closed) {
+        (Err(e), Err(e2)) => {
+            crate::types::exception::set_context(&e2.exc, e.exc.clone());
+            Err(e2)
+        }
+        (Err(e), _) => Err(e),
+        (_, Err(e)) => Err(e),
+        _ => Ok(Value::NONE),
+    }
+}
+
 /// Copy `data` into the start of the writable buffer `b`.
 pub fn fill_writable(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
     if data.is_empty() {

@@ -1297,15 +1297,7 @@ fn close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let flushed = vm.call_method(s, "flush", &[]);
     let closed = vm.call_method(&buffer, "close", &[]);
-    match (flushed, closed) {
-        (Err(e), Err(e2)) => {
-            crate::types::exception::set_context(&e2.exc, e.exc.clone());
-            Err(e2)
-        }
-        (Err(e), _) => Err(e),
-        (_, Err(e)) => Err(e),
-        _ => Ok(Value::NONE),
-    }
+    super::close_outcome(flushed, closed)
 }
 
 fn detach(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
