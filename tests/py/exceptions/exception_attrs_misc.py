@@ -62,7 +62,13 @@ cases = [
     ("  abcdefg  ", 4, 6), ("  abcdefg\n", 4, 6), ("ab\ncdefg\n", 5, 7), ("ab\ncdefg\n", 2, 7),
     ("  abc", 2, 3), ("  abc", 3, 3), ("abc", 2, None), ("abc", 5, 9), ("\tabc", 3, 4), ("", 1, 2),
 ]
-sys.stderr = sys.stdout
+class _Out:
+    # Tracebacks name this file by its absolute path; print it relative.
+    def write(self, s):
+        return sys.stdout.write(s.replace(__file__, "exception_attrs_misc.py"))
+    def flush(self):
+        sys.stdout.flush()
+sys.stderr = _Out()
 for text, off, end in cases:
     try:
         raise SyntaxError("bad bad", ("bad.py", 1, off, text, 1, end))
