@@ -193,6 +193,7 @@ pub fn shutdown(vm: &mut Vm) {
     }
     // atexit callbacks, newest first, before the final flush.
     crate::modules::misc::atexit::run_exitfuncs(vm);
+    crate::gil::stats::report();
     crate::gil::FINALIZING.store(true, std::sync::atomic::Ordering::SeqCst);
     if let Some(m) = dict::dict_get_str(&vm.modules, "__main__") {
         let d = module_dict(&m);

@@ -127,7 +127,7 @@ pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
 /// Run at loop back-edges: deliver pending signals.
 #[inline]
 pub fn periodic_check(_vm: &mut Vm) -> PyResult<()> {
-    if crate::gil::breaker() & (crate::gil::BREAK_GIL | crate::gil::BREAK_GIL_PRIORITY) != 0 {
+    if crate::gil::breaker() & (crate::gil::BREAK_GIL_DROP | crate::gil::BREAK_GIL_CLOCK) != 0 {
         crate::gil::maybe_yield();
     }
     if SIGINT_PENDING.load(Ordering::Relaxed) && crate::gil::is_main_thread() && take_sigint() {

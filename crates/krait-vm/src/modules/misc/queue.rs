@@ -57,9 +57,9 @@ fn put_value(v: &Value, item: Value) -> PyResult<()> {
         g.0 += 1;
         let sleepers = g.1;
         drop(g);
+        crate::gil::mark_interactive();
         if sleepers > 0 {
             bell.cv.notify_one();
-            crate::gil::mark_interactive();
         }
     }
     Ok(())
@@ -78,6 +78,7 @@ fn sq_put_nowait(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 }
 
 fn get_value(vm: &mut Vm, this: &Value, block: bool, timeout: Option<Duration>) -> PyResult<Value> {
+    crate::gil::mark_interactive();
     let deadline = timeout.map(|t| Instant::now() + t);
     loop {
         let (item, bell) = q(this, |s| (s.items.pop_front(), Some(s.bell.clone())))?;

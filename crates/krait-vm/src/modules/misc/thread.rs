@@ -85,9 +85,9 @@ impl LockCore {
         h.held = false;
         let wake = h.waiters > 0;
         drop(h);
+        crate::gil::mark_interactive();
         if wake {
             self.cv.notify_one();
-            crate::gil::mark_interactive();
         }
         true
     }
@@ -108,6 +108,7 @@ impl LockCore {
 /// short waits (with the GIL released) the periodic check runs signal
 /// handlers, whose exceptions abort the wait.
 pub fn acquire_core(vm: &mut Vm, core: &Arc<LockCore>, blocking: bool, timeout: Option<Duration>) -> PyResult<bool> {
+    crate::gil::mark_interactive();
     if core.try_acquire() {
         return Ok(true);
     }
