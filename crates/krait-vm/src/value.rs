@@ -162,6 +162,26 @@ impl Value {
         (self.0 & PAYLOAD_MASK) as *const PyObject
     }
 
+    /// The object's address (48 bits) of a heap value; 0 for immediates.
+    #[inline]
+    pub fn addr(&self) -> u64 {
+        if self.is_ptr() {
+            self.0 & PAYLOAD_MASK
+        } else {
+            0
+        }
+    }
+
+    /// A new reference to the heap object at `addr` (from [`Value::addr`]).
+    ///
+    /// # Safety
+    /// The object must be alive: something else holds a reference to it.
+    #[inline]
+    pub unsafe fn clone_from_addr(addr: u64) -> Value {
+        let v = std::mem::ManuallyDrop::new(Value((TAG_PTR << TAG_SHIFT) | addr));
+        (*v).clone()
+    }
+
     /// Borrow the heap object, if this is one.
     #[inline]
     pub fn as_obj(&self) -> Option<&PyObject> {

@@ -140,23 +140,59 @@ fn call_function(vm: &mut Vm, fv: &Value, fd: &FunctionData, args: &[Value], kwn
     }
     let mut frame = Frame::new_in(vm, code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
     if let Err(e) = bind_args(vm, fd, code, &mut frame.fast, args, kwnames) {
-        vm.recycle_frame(frame);
+        vm.recycle_frame(&mut frame);
         return Err(e);
     }
     if code.ncells + code.nfrees > 0 {
         init_cells(code, fd, &mut frame.fast);
     }
     if let Err(e) = vm.enter_call() {
-        vm.recycle_frame(frame);
+        vm.recycle_frame(&mut frame);
         return Err(e);
     }
     let r = run(vm, &mut frame);
     vm.leave_call();
-    vm.recycle_frame(frame);
+    vm.recycle_frame(&mut frame);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::runtime_error("yield from a non-generator frame")),
     }
+}
+
+/// `Call` of a plain Python function given exactly its positional
+/// parameters (the common case): the arguments *move* from the caller's
+/// stack (the top `nargs` values) into the new frame, with no general
+/// binding. None, with nothing changed, when the fast path does not apply.
+#[inline]
+pub fn try_call_exact(vm: &mut Vm, caller: &mut Frame, callable_ix: usize, nargs: usize) -> Option<PyResult<Value>> {
+    let func = caller.stack[callable_ix].clone();
+    let Payload::Function(fd) = &func.as_obj()?.payload else { return None };
+    let code: &Rc<VmCode> = &fd.code;
+    let co = &code.code;
+    if co.argcount as usize != nargs
+        || co.kwonlyargcount != 0
+        || co.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+        || co.is_generator_like()
+    {
+        return None;
+    }
+    let mut frame = Frame::new_in(vm, code.clone(), fd.globals.clone(), fd.builtins.clone(), Value::NULL);
+    caller.stack.move_top_into(&mut frame.fast[..nargs]);
+    if code.ncells + code.nfrees > 0 {
+        init_cells(code, fd, &mut frame.fast);
+    }
+    if let Err(e) = vm.enter_call() {
+        vm.recycle_frame(&mut frame);
+        return Some(Err(e));
+    }
+    let r = run(vm, &mut frame);
+    vm.leave_call();
+    vm.recycle_frame(&mut frame);
+    Some(match r {
+        Ok(Exit::Return(v)) => Ok(v),
+        Ok(Exit::Yield(_)) => Err(PyErr::runtime_error("yield from a non-generator frame")),
+        Err(e) => Err(e),
+    })
 }
 
 /// Run a code object with explicit namespaces (module bodies, `exec`, class

@@ -6,7 +6,7 @@
 //! `unwind::handle`, which records the traceback entry and jumps to the
 //! handler from the exception table, or leaves the frame.
 
-use crate::interp::unwind;
+use crate::interp::{attrcache, unwind};
 use crate::interp::Frame;
 use crate::object::Payload;
 use crate::types::{self, dict, type_ref, types};
@@ -169,13 +169,13 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Op::LoadAttr => {
                 let o = pop!(f);
-                let v = vm.getattr(&o, &code.names[arg])?;
+                let v = attrcache::load_attr(vm, &code.attr_caches[pc - 1], &o, &code.names[arg])?;
                 f.stack.push(v);
             }
             Op::StoreAttr => {
                 let o = pop!(f);
                 let v = pop!(f);
-                vm.setattr(&o, &code.names[arg], v)?;
+                attrcache::store_attr(vm, &code.attr_caches[pc - 1], &o, &code.names[arg], v)?;
             }
             Op::DeleteAttr => {
                 let o = pop!(f);
@@ -183,7 +183,7 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Op::LoadMethod => {
                 let o = pop!(f);
-                load_method(vm, f, o, &code.names[arg])?;
+                attrcache::load_method(vm, f, &code.attr_caches[pc - 1], o, &code.names[arg])?;
             }
             Op::LoadLocals => {
                 if f.locals.is_null() {
@@ -201,12 +201,13 @@ fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
 
             Op::Call => {
                 let base = f.stack.len() - arg - 2;
-                let r = if f.stack[base].is_null() {
-                    let callable = f.stack[base + 1].clone();
-                    vm.call(&callable, &f.stack[base + 2..])?
-                } else {
-                    let callable = f.stack[base].clone();
-                    vm.call(&callable, &f.stack[base + 1..])?
+                let (ci, nargs) = if f.stack[base].is_null() { (base + 1, arg) } else { (base, arg + 1) };
+                let r = match crate::interp::call::try_call_exact(vm, f, ci, nargs) {
+                    Some(r) => r?,
+                    None => {
+                        let callable = f.stack[ci].clone();
+                        vm.call(&callable, &f.stack[ci + 1..])?
+                    }
                 };
                 f.stack.truncate(base);
                 f.stack.push(r);
@@ -863,42 +864,6 @@ fn load_global(vm: &mut Vm, f: &Frame, code: &crate::interp::VmCode, ix: usize, 
 
 /// `LoadMethod`: push `[func, obj]` for a plain method found on the type and
 /// not shadowed by the instance, else `[NULL, getattr(obj, name)]`.
-fn load_method(vm: &mut Vm, f: &mut Frame, obj: Value, name: &Value) -> PyResult<()> {
-    let tr = type_ref(&obj);
-    let td = tr.type_data();
-    let plain = !td.heap || types::lookup(tr, "__getattribute__").map_or(true, |g| {
-        matches!(g.as_obj().map(|o| &o.payload), Some(Payload::Native(n)) if n.name == "__getattribute__")
-    });
-    let special = matches!(
-        obj.as_obj().map(|o| &o.payload),
-        Some(Payload::Type(_) | Payload::Module(_) | Payload::Super { .. } | Payload::Method { .. } | Payload::ClassMethod(_) | Payload::StaticMethod(_))
-    );
-    if plain && !special {
-        if let Some(d) = types::lookup_value(tr, name) {
-            let is_method = match d.as_obj().map(|o| &o.payload) {
-                Some(Payload::Function(_)) => true,
-                Some(Payload::Native(n)) => n.kind == crate::object::NativeKind::Method && n.bound.is_null(),
-                _ => false,
-            };
-            if is_method {
-                let shadowed = obj
-                    .as_obj()
-                    .and_then(|o| o.dict.borrow().clone())
-                    .map_or(false, |dv| dict::dict_get_strvalue(&dv, name).is_some());
-                if !shadowed {
-                    f.stack.push(d);
-                    f.stack.push(obj);
-                    return Ok(());
-                }
-            }
-        }
-    }
-    let v = vm.getattr(&obj, name)?;
-    f.stack.push(Value::NULL);
-    f.stack.push(v);
-    Ok(())
-}
-
 fn setup_annotations(vm: &mut Vm, f: &mut Frame) -> PyResult<()> {
     let key = Value::str("__annotations__");
     if f.locals.is_null() {

@@ -124,6 +124,19 @@ impl ValueStack {
         }
     }
 
+    /// Move the top `dst.len()` items into `dst` (in order), popping them.
+    #[inline]
+    pub fn move_top_into(&mut self, dst: &mut [Value]) {
+        let n = dst.len();
+        assert!(n <= self.len, "stack underflow");
+        self.len -= n;
+        for (i, d) in dst.iter_mut().enumerate() {
+            // SAFETY: slots `len..len+n` were initialised and are now past
+            // the top, so each is moved out exactly once.
+            *d = unsafe { self.ptr.add(self.len + i).read() };
+        }
+    }
+
     /// Move out the items from `at` to the top.
     pub fn split_off(&mut self, at: usize) -> Vec<Value> {
         assert!(at <= self.len, "split_off past the stack top");
@@ -315,9 +328,10 @@ impl crate::Vm {
         v.into_boxed_slice()
     }
 
-    /// Release a finished frame; arena blocks are freed in LIFO order.
+    /// Release a finished frame's values and arena block (freed in LIFO
+    /// order); the `Frame` itself is then dropped by the caller, cheaply.
     #[inline]
-    pub fn recycle_frame(&mut self, mut f: Frame) {
+    pub fn recycle_frame(&mut self, f: &mut Frame) {
         if f.object_shared() {
             // The caller's frame object becomes `f_back` of a frame object
             // that outlives the call.

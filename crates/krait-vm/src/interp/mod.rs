@@ -9,6 +9,7 @@
 //! - `unwind`: exceptions: traceback entries, handler lookup, printing.
 //! - `signals`: Ctrl-C and the periodic check.
 
+pub mod attrcache;
 pub mod call;
 pub mod eval;
 pub mod frame;
@@ -42,6 +43,8 @@ pub struct VmCode {
     /// One inline-cache word per instruction (used by `LoadGlobal`; see
     /// `eval::load_global`). `u64::MAX` means empty.
     pub caches: Box<[std::cell::Cell<u64>]>,
+    /// The attribute instructions' caches (see `attrcache`), one per instruction.
+    pub attr_caches: Box<[attrcache::AttrCache]>,
     /// The Python code object wrapping this code, while one is alive (so
     /// `f.__code__ is f.__code__` and `gen.gi_code is f.__code__`).
     pub object: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
@@ -62,6 +65,7 @@ impl VmCode {
             qualname: Value::str(&code.qualname),
             filename: Value::str(&code.filename),
             caches: (0..code.instrs.len()).map(|_| std::cell::Cell::new(u64::MAX)).collect(),
+            attr_caches: attrcache::new_caches(code.instrs.len()),
             object: std::cell::RefCell::new(std::rc::Weak::new()),
             consts,
             names,

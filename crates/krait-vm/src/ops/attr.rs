@@ -347,9 +347,9 @@ impl Vm {
     }
 }
 
-const CUSTOM_GETATTRIBUTE: u8 = 1;
-const HAS_GETATTR: u8 = 2;
-const CUSTOM_SETATTR: u8 = 4;
+pub const CUSTOM_GETATTRIBUTE: u8 = 1;
+pub const HAS_GETATTR: u8 = 2;
+pub const CUSTOM_SETATTR: u8 = 4;
 
 /// Whether a class overrides `__getattribute__` or defines `__getattr__`,
 /// cached on the type for its current version tag.

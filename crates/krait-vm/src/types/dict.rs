@@ -86,6 +86,12 @@ impl DictData {
         self.entries.get(i).filter(|e| !e.key.is_null())
     }
 
+    /// The live entry at raw position `i`, to overwrite its value in place
+    /// (an overwrite does not change the dict's version).
+    pub fn entry_at_mut(&mut self, i: usize) -> Option<&mut Entry> {
+        self.entries.get_mut(i).filter(|e| !e.key.is_null())
+    }
+
     /// Number of raw entry positions (iterators walk `0..raw_len()`).
     pub fn raw_len(&self) -> usize {
         self.entries.len()

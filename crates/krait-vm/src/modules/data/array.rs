@@ -611,24 +611,30 @@ fn item_index(vm: &mut Vm, key: &Value, n: usize, out_of_range: &str) -> PyResul
 
 fn a_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::method_arity("array", "__getitem__", args, kw, 2)?;
+    let key = &args[1];
+    if key.as_slice().is_none() {
+        // One item: no copy of the buffer (`__index__` may run Python code,
+        // so the length is read first and the bounds checked again).
+        let n = with(&args[0], |a| a.data.len() / itemsize(a.tc))?;
+        let j = item_index(vm, key, n, "array index out of range")?;
+        return with(&args[0], |a| {
+            let sz = itemsize(a.tc);
+            a.data.get(j * sz..j * sz + sz).map(|b| decode(a.tc, b))
+        })?
+        .ok_or_else(|| PyErr::index_error("array index out of range"));
+    }
     let (tc, data) = snapshot(&args[0])?;
     let sz = itemsize(tc);
     let n = data.len() / sz;
-    let key = &args[1];
-    if key.as_slice().is_some() {
-        let (start, _stop, step, count) = slice_indices(vm, key, n)?;
-        let mut out = Vec::with_capacity(count * sz);
-        let mut i = start;
-        for _ in 0..count {
-            let at = i as usize * sz;
-            out.extend_from_slice(&data[at..at + sz]);
-            i = i.wrapping_add(step);
-        }
-        return Ok(exact(tc, out));
+    let (start, _stop, step, count) = slice_indices(vm, key, n)?;
+    let mut out = Vec::with_capacity(count * sz);
+    let mut i = start;
+    for _ in 0..count {
+        let at = i as usize * sz;
+        out.extend_from_slice(&data[at..at + sz]);
+        i = i.wrapping_add(step);
     }
-    let j = item_index(vm, key, n, "array index out of range")?;
-    let at = j * sz;
-    Ok(decode(tc, &data[at..at + sz]))
+    Ok(exact(tc, out))
 }
 
 fn a_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
