@@ -1,23 +1,29 @@
 //! Inline caches of the attribute instructions (`LoadAttr`, `StoreAttr`,
 //! `LoadMethod`).
 //!
-//! Each instruction has one [`AttrCache`] in its code object. An entry
-//! remembers what the generic lookup found the last time, keyed by the
-//! *version tag* of the object's type: a tag names one state of a type and
-//! its ancestors and is never reused (see `types::lookup_value`), so while
-//! the tag matches, the type's attributes are those seen when the entry was
-//! filled. What the entry records:
+//! Each instruction has an [`AttrCache`] of two entries in its code object
+//! (two, because a call site often sees two classes: a base and a
+//! subclass). An entry remembers what the generic lookup found the last
+//! time, keyed by the *version tag* of the object's type: a tag names one
+//! state of a type and its ancestors and is never reused (see
+//! `types::lookup_value`), so while the tag matches, the type's attributes
+//! are those seen when the entry was filled. What an entry records:
 //!
-//! - `DICT`: the attribute lives in the instance `__dict__` at entry index
-//!   `i`, and the type has no data descriptor of that name nor a custom
-//!   `__getattribute__`/`__setattr__`. A hit checks that entry `i` of this
-//!   object's dict holds the name (objects built by the same `__init__`
-//!   put their attributes at the same indices).
-//! - `METHOD` (`LoadMethod` only): the name is a plain function on the type
-//!   (bits of the function value, kept alive by the type's dict while the tag
-//!   matches); a hit checks the instance dict does not shadow it.
+//! - `DICT`: the attribute lives in the instance `__dict__` (or a module's
+//!   namespace) at entry index `i`, and the type has no data descriptor of
+//!   that name nor a custom `__getattribute__`/`__setattr__`. A hit checks
+//!   that entry `i` of this object's dict holds the name (objects built by
+//!   the same `__init__` put their attributes at the same indices).
+//! - `FUNC`: the name is a plain Python function on the type (the bits of
+//!   the function value, kept alive by the type's dict while the tag
+//!   matches): `LoadMethod` pushes it with `self`, `LoadAttr` binds it. A
+//!   hit checks the instance dict does not shadow it.
+//! - `CLASSVAL`: a class attribute that is no descriptor (a constant): the
+//!   value itself, if the instance dict does not shadow it.
+//! - `SLOT`: a `__slots__` member at index `i`.
+//! - `PROPERTY`: a property (its getter is read at each hit).
 //!
-//! A miss runs the generic path and refills the entry. Nothing here changes
+//! A miss runs the generic path and refills an entry. Nothing here changes
 //! behaviour: every shortcut is what the generic path would have done.
 
 use crate::interp::Frame;
@@ -28,27 +34,45 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 use std::cell::Cell;
 
-/// One instruction's cache: the type version tag (0: empty) and what was found.
-pub type AttrCache = Cell<(u64, u64)>;
+/// One instruction's cache: two (type version tag (0: empty), what was found).
+pub type AttrCache = Cell<[(u64, u64); 2]>;
 
-const KIND_SHIFT: u32 = 62;
+const KIND_SHIFT: u32 = 60;
 const KIND_DICT: u64 = 1;
-const KIND_METHOD: u64 = 2;
+const KIND_FUNC: u64 = 2;
+const KIND_CLASSVAL: u64 = 3;
+const KIND_SLOT: u64 = 4;
+const KIND_PROPERTY: u64 = 5;
 const PAYLOAD: u64 = (1 << KIND_SHIFT) - 1;
 
 pub fn new_caches(n: usize) -> Box<[AttrCache]> {
-    (0..n).map(|_| Cell::new((0, 0))).collect()
+    (0..n).map(|_| Cell::new([(0, 0); 2])).collect()
 }
 
-/// The version tag of `obj`'s type if the cache entry was filled for it.
+/// What the cache recorded for `obj`'s type, if anything.
 #[inline]
 fn hit(cache: &AttrCache, obj: &Value) -> Option<u64> {
-    let (version, what) = cache.get();
+    let td = type_ref(obj).as_type()?;
+    let version = td.version.get();
     if version == 0 {
         return None;
     }
-    let td = type_ref(obj).as_type()?;
-    (td.version.get() == version).then_some(what)
+    let e = cache.get();
+    if e[0].0 == version {
+        Some(e[0].1)
+    } else if e[1].0 == version {
+        Some(e[1].1)
+    } else {
+        None
+    }
+}
+
+fn fill(cache: &AttrCache, version: u64, kind: u64, payload: u64) {
+    debug_assert!(payload <= PAYLOAD);
+    let e = cache.get();
+    let what = (kind << KIND_SHIFT) | payload;
+    let keep = if e[0].0 == version { e[1] } else { e[0] };
+    cache.set([(version, what), keep]);
 }
 
 /// The value at entry `i` of `obj`'s instance dict if its key is `name`.
@@ -84,44 +108,104 @@ fn shadowed(obj: &Value, name: &Value) -> bool {
     }
 }
 
-/// Whether instances of `obj`'s type use the default attribute protocol
-/// for `name` and `name` is not a data descriptor on the type: then the
-/// instance dict decides. Returns the type's version tag.
-fn plain_instance_attr(obj: &Value, name: &Value, for_store: bool) -> Option<u64> {
+/// A cached class-level value (kept alive by the type while its tag matches).
+#[inline]
+fn class_value(payload: u64) -> Value {
+    // SAFETY: see the module comment.
+    unsafe { Value::clone_from_addr(payload) }
+}
+
+/// What the generic lookup of `name` on `obj` does, if it is cacheable:
+/// (version tag, kind, payload). `for_store`: for `StoreAttr`.
+fn classify(obj: &Value, name: &Value, for_store: bool) -> Option<(u64, u64, u64)> {
     let tr = type_ref(obj);
     let td = tr.as_type()?;
-    if !td.heap || name.as_pystr_exact().is_none() {
-        return None;
+    name.as_pystr_exact()?;
+    let o = obj.as_obj()?;
+    match &o.payload {
+        Payload::Type(_) | Payload::Super { .. } | Payload::Method { .. } | Payload::ClassMethod(_) | Payload::StaticMethod(_) => return None,
+        Payload::Module(_) => {}
+        _ if td.heap => {}
+        // Builtin instances: only their methods are worth caching.
+        _ if !for_store => {}
+        _ => return None,
     }
-    if matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Type(_) | Payload::Module(_)) | None) {
-        return None;
-    }
-    let flags = attr::attr_flags(tr);
+    let flags = if td.heap { attr::attr_flags(tr) } else { 0 };
     if flags & if for_store { attr::CUSTOM_SETATTR } else { attr::CUSTOM_GETATTRIBUTE } != 0 {
         return None;
     }
-    if let Some(d) = types::lookup_value(tr, name) {
-        if attr::is_data_descriptor(&d) {
-            return None;
+    let descr = types::lookup_value(tr, name);
+    let version = types::type_version(td);
+    if let Some(d) = &descr {
+        if attr::is_data_descriptor(d) {
+            return match d.as_obj().map(|o| &o.payload) {
+                Some(Payload::SlotDescriptor { index, .. }) if !for_store => Some((version, KIND_SLOT, *index as u64)),
+                // A getter's AttributeError falls back to `__getattr__`.
+                Some(Payload::Property(_)) if !for_store && flags & attr::HAS_GETATTR == 0 => Some((version, KIND_PROPERTY, d.addr())),
+                _ => None,
+            };
         }
     }
-    Some(types::type_version(td))
+    if let Some(i) = dict_index(obj, name) {
+        return Some((version, KIND_DICT, i as u64));
+    }
+    if for_store {
+        return None;
+    }
+    let d = descr?;
+    match d.as_obj().map(|o| &o.payload) {
+        Some(Payload::Function(_)) => Some((version, KIND_FUNC, d.addr())),
+        Some(Payload::Native(n)) if n.kind == NativeKind::Method && n.bound.is_null() => Some((version, KIND_FUNC, d.addr())),
+        // (Other builtins may bind to the class; `__doc__` has a special rule.)
+        Some(Payload::Native(_)) => None,
+        Some(_) if !attr::has_descr_get(&d) && !name.as_str().map_or(true, |n| n.starts_with("__")) => {
+            Some((version, KIND_CLASSVAL, d.addr()))
+        }
+        _ => None,
+    }
 }
 
 /// `LoadAttr` with its cache.
 #[inline]
 pub fn load_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value) -> PyResult<Value> {
     if let Some(what) = hit(cache, obj) {
-        if what >> KIND_SHIFT == KIND_DICT {
-            if let Some(v) = dict_entry(obj, (what & PAYLOAD) as usize, name) {
-                return Ok(v);
+        let p = what & PAYLOAD;
+        match what >> KIND_SHIFT {
+            KIND_DICT => {
+                if let Some(v) = dict_entry(obj, p as usize, name) {
+                    return Ok(v);
+                }
             }
+            KIND_SLOT => {
+                let v = obj.as_obj().and_then(|o| o.slots.borrow().get(p as usize).cloned());
+                if let Some(v) = v.filter(|v| !v.is_null()) {
+                    return Ok(v);
+                }
+            }
+            KIND_PROPERTY => {
+                let prop = class_value(p);
+                let fget = match prop.as_obj().map(|o| &o.payload) {
+                    Some(Payload::Property(pp)) => pp.borrow()[0].clone(),
+                    _ => Value::NONE,
+                };
+                if !fget.is_none() {
+                    return vm.call(&fget, std::slice::from_ref(obj));
+                }
+            }
+            KIND_FUNC if !shadowed(obj, name) => {
+                let f = class_value(p);
+                if let Some(Payload::Function(_)) = f.as_obj().map(|o| &o.payload) {
+                    return Ok(crate::types::function::new_method(f, obj.clone()));
+                }
+            }
+            KIND_CLASSVAL if !shadowed(obj, name) => return Ok(class_value(p)),
+            _ => {}
         }
     }
     let v = vm.getattr(obj, name)?;
-    if let Some(version) = plain_instance_attr(obj, name, false) {
-        if let Some(i) = dict_index(obj, name) {
-            cache.set((version, (KIND_DICT << KIND_SHIFT) | i as u64));
+    if let Some((version, kind, payload)) = classify(obj, name, false) {
+        if kind != KIND_FUNC || matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Method { .. })) {
+            fill(cache, version, kind, payload);
         }
     }
     Ok(v)
@@ -156,9 +240,9 @@ pub fn store_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value, v: 
         }
     }
     vm.setattr(obj, name, v)?;
-    if let Some(version) = plain_instance_attr(obj, name, true) {
-        if let Some(i) = dict_index(obj, name) {
-            cache.set((version, (KIND_DICT << KIND_SHIFT) | i as u64));
+    if let Some((version, KIND_DICT, i)) = classify(obj, name, true) {
+        if !matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Module(_))) {
+            fill(cache, version, KIND_DICT, i);
         }
     }
     Ok(())
@@ -169,13 +253,21 @@ pub fn store_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value, v: 
 #[inline]
 pub fn load_method(vm: &mut Vm, f: &mut Frame, cache: &AttrCache, obj: Value, name: &Value) -> PyResult<()> {
     if let Some(what) = hit(cache, &obj) {
-        if what >> KIND_SHIFT == KIND_METHOD && !shadowed(&obj, name) {
-            // SAFETY: the type's dict holds the function while the version
-            // tag matches (see the module comment).
-            let m = unsafe { Value::clone_from_addr(what & PAYLOAD) };
-            f.stack.push(m);
-            f.stack.push(obj);
-            return Ok(());
+        let p = what & PAYLOAD;
+        match what >> KIND_SHIFT {
+            KIND_FUNC if !shadowed(&obj, name) => {
+                f.stack.push(class_value(p));
+                f.stack.push(obj);
+                return Ok(());
+            }
+            KIND_DICT => {
+                if let Some(v) = dict_entry(&obj, p as usize, name) {
+                    f.stack.push(Value::NULL);
+                    f.stack.push(v);
+                    return Ok(());
+                }
+            }
+            _ => {}
         }
     }
     load_method_slow(vm, f, cache, obj, name)
@@ -198,8 +290,7 @@ fn load_method_slow(vm: &mut Vm, f: &mut Frame, cache: &AttrCache, obj: Value, n
             };
             if is_method && !shadowed(&obj, name) {
                 if name.as_pystr_exact().is_some() && d.as_obj().is_some() {
-                    let version = types::type_version(td);
-                    cache.set((version, (KIND_METHOD << KIND_SHIFT) | d.addr()));
+                    fill(cache, types::type_version(td), KIND_FUNC, d.addr());
                 }
                 f.stack.push(d);
                 f.stack.push(obj);
@@ -208,6 +299,9 @@ fn load_method_slow(vm: &mut Vm, f: &mut Frame, cache: &AttrCache, obj: Value, n
         }
     }
     let v = vm.getattr(&obj, name)?;
+    if let Some((version, KIND_DICT, i)) = classify(&obj, name, false) {
+        fill(cache, version, KIND_DICT, i);
+    }
     f.stack.push(Value::NULL);
     f.stack.push(v);
     Ok(())
