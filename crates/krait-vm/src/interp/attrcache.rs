@@ -22,6 +22,7 @@
 //!   value itself, if the instance dict does not shadow it.
 //! - `SLOT`: a `__slots__` member at index `i`.
 //! - `PROPERTY`: a property (its getter is read at each hit).
+//! - `NONE`: not cacheable for this type (the generic path runs at once).
 //!
 //! A miss runs the generic path and refills an entry. Nothing here changes
 //! behaviour: every shortcut is what the generic path would have done.
@@ -43,6 +44,8 @@ const KIND_FUNC: u64 = 2;
 const KIND_CLASSVAL: u64 = 3;
 const KIND_SLOT: u64 = 4;
 const KIND_PROPERTY: u64 = 5;
+/// The lookup is not cacheable for this type: go straight to the generic path.
+const KIND_NONE: u64 = 6;
 const PAYLOAD: u64 = (1 << KIND_SHIFT) - 1;
 
 pub fn new_caches(n: usize) -> Box<[AttrCache]> {
@@ -139,7 +142,7 @@ fn classify(obj: &Value, name: &Value, for_store: bool) -> Option<(u64, u64, u64
     if let Some(d) = &descr {
         if attr::is_data_descriptor(d) {
             return match d.as_obj().map(|o| &o.payload) {
-                Some(Payload::SlotDescriptor { index, .. }) if !for_store => Some((version, KIND_SLOT, *index as u64)),
+                Some(Payload::SlotDescriptor { index, .. }) => Some((version, KIND_SLOT, *index as u64)),
                 // A getter's AttributeError falls back to `__getattr__`.
                 Some(Payload::Property(_)) if !for_store && flags & attr::HAS_GETATTR == 0 => Some((version, KIND_PROPERTY, d.addr())),
                 _ => None,
@@ -162,6 +165,21 @@ fn classify(obj: &Value, name: &Value, for_store: bool) -> Option<(u64, u64, u64
             Some((version, KIND_CLASSVAL, d.addr()))
         }
         _ => None,
+    }
+}
+
+/// Refill `cache` after a generic lookup on `obj`: what `classify` found,
+/// or `NONE` so that later misses for this type skip the classification.
+fn refill(cache: &AttrCache, obj: &Value, found: Option<(u64, u64, u64)>) {
+    match found {
+        Some((version, kind, payload)) => fill(cache, version, kind, payload),
+        None => {
+            if let Some(td) = type_ref(obj).as_type() {
+                if td.version.get() != 0 {
+                    fill(cache, td.version.get(), KIND_NONE, 0);
+                }
+            }
+        }
     }
 }
 
@@ -199,15 +217,14 @@ pub fn load_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value) -> P
                 }
             }
             KIND_CLASSVAL if !shadowed(obj, name) => return Ok(class_value(p)),
+            KIND_NONE => return vm.getattr(obj, name),
             _ => {}
         }
     }
     let v = vm.getattr(obj, name)?;
-    if let Some((version, kind, payload)) = classify(obj, name, false) {
-        if kind != KIND_FUNC || matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Method { .. })) {
-            fill(cache, version, kind, payload);
-        }
-    }
+    let found = classify(obj, name, false)
+        .filter(|&(_, kind, _)| kind != KIND_FUNC || matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Method { .. })));
+    refill(cache, obj, found);
     Ok(v)
 }
 
@@ -215,7 +232,20 @@ pub fn load_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value) -> P
 #[inline]
 pub fn store_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
     if let Some(what) = hit(cache, obj) {
-        if what >> KIND_SHIFT == KIND_DICT {
+        let kind = what >> KIND_SHIFT;
+        if kind == KIND_NONE {
+            return vm.setattr(obj, name, v);
+        }
+        if kind == KIND_SLOT {
+            if let Some(o) = obj.as_obj() {
+                let old = o.slots.borrow_mut().get_mut((what & PAYLOAD) as usize).map(|s| std::mem::replace(s, v.clone()));
+                if old.is_some() {
+                    drop(old);
+                    return Ok(());
+                }
+            }
+        }
+        if kind == KIND_DICT {
             let i = (what & PAYLOAD) as usize;
             if let Some(o) = obj.as_obj() {
                 let old = {
@@ -240,11 +270,10 @@ pub fn store_attr(vm: &mut Vm, cache: &AttrCache, obj: &Value, name: &Value, v: 
         }
     }
     vm.setattr(obj, name, v)?;
-    if let Some((version, KIND_DICT, i)) = classify(obj, name, true) {
-        if !matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Module(_))) {
-            fill(cache, version, KIND_DICT, i);
-        }
-    }
+    let found = classify(obj, name, true).filter(|&(_, kind, _)| {
+        (kind == KIND_DICT || kind == KIND_SLOT) && !matches!(obj.as_obj().map(|o| &o.payload), Some(Payload::Module(_)))
+    });
+    refill(cache, obj, found);
     Ok(())
 }
 
@@ -266,6 +295,12 @@ pub fn load_method(vm: &mut Vm, f: &mut Frame, cache: &AttrCache, obj: Value, na
                     f.stack.push(v);
                     return Ok(());
                 }
+            }
+            KIND_NONE => {
+                let v = vm.getattr(&obj, name)?;
+                f.stack.push(Value::NULL);
+                f.stack.push(v);
+                return Ok(());
             }
             _ => {}
         }
@@ -299,9 +334,7 @@ fn load_method_slow(vm: &mut Vm, f: &mut Frame, cache: &AttrCache, obj: Value, n
         }
     }
     let v = vm.getattr(&obj, name)?;
-    if let Some((version, KIND_DICT, i)) = classify(&obj, name, false) {
-        fill(cache, version, KIND_DICT, i);
-    }
+    refill(cache, &obj, classify(&obj, name, false).filter(|&(_, kind, _)| kind == KIND_DICT));
     f.stack.push(Value::NULL);
     f.stack.push(v);
     Ok(())

@@ -51,7 +51,9 @@ macro_rules! top {
 }
 
 fn exec(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
-    let code = f.code.clone();
+    // SAFETY: a frame's code is never replaced while it runs, and the frame
+    // (which owns an `Rc` of it) outlives this call.
+    let code: &crate::interp::VmCode = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
     let instrs = &code.code.instrs;
     // The instruction pointer lives in a register; `f.lasti` (stored every
     // instruction) is what the rest of the VM sees, and `f.pc` is written
