@@ -8,9 +8,11 @@ pub mod cmath;
 pub mod dis;
 pub mod gc;
 pub mod math;
+pub mod pyexpat;
 pub mod struct_;
 pub mod sys;
 pub mod sys_extra;
+pub mod symtable_;
 pub mod time;
 pub mod warnings_;
 pub mod weakref_;
@@ -18,6 +20,7 @@ pub mod weakref_;
 pub mod native;
 
 pub mod containers;
+pub mod ctypes;
 pub mod data;
 pub mod io;
 pub mod json;
@@ -40,6 +43,8 @@ const SINGLE: &[(&str, fn(&mut Vm) -> Value)] = &[
     ("_weakref", weakref_::make_module),
     ("_warnings", warnings_::make_module),
     ("_abc", abc_::make_module),
+    ("pyexpat", pyexpat::make_module),
+    ("_symtable", symtable_::make_module),
 ];
 
 type Group = (&'static [&'static str], fn(&mut Vm, &str) -> Value);
@@ -54,6 +59,7 @@ const GROUPS: &[Group] = &[
     (textmods::NAMES, textmods::make),
     (data::NAMES, data::make),
     (misc::NAMES, misc::make),
+    (ctypes::NAMES, ctypes::make),
 ];
 
 /// Build the native module `name`, if there is one.

@@ -7,7 +7,7 @@
 
 use crate::args::bind;
 use crate::object::{NativeKind, Payload, PyObject};
-use crate::types::range::{slice_indices, slice_pick};
+use crate::types::range::{adjust_slice, slice_parts, slice_pick};
 use crate::types::{add_method, add_native, type_ref, types, Types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -102,13 +102,9 @@ fn index_error_type(key: &Value) -> PyErr {
 fn list_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let key = &args[1];
     if key.as_slice().is_some() {
-        let n = cell(&args[0]).borrow().len();
-        let (s, _, st, cnt) = slice_indices(vm, key, n)?;
+        let (start, stop, step) = slice_parts(vm, key)?;
         let l = cell(&args[0]).borrow();
-        let n2 = l.len();
-        if n2 != n {
-            return Ok(Value::list(vec![]));
-        }
+        let (s, _, st, cnt) = adjust_slice(start, stop, step, l.len());
         return Ok(Value::list(slice_pick(&l, s, st, cnt)));
     }
     if !key.is_int() && crate::types::lookup(type_ref(key), "__index__").is_none() {
@@ -128,9 +124,9 @@ fn list_setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         let new_items = if value.is(&args[0]) { snapshot(&value) } else { vm.collect(&value).map_err(|e| {
             if e.matches(&types().exc.type_error) { PyErr::type_error("can only assign an iterable") } else { e }
         })? };
-        let n = cell(&args[0]).borrow().len();
-        let (s, e, st, cnt) = slice_indices(vm, key, n)?;
+        let (start, stop, step) = slice_parts(vm, key)?;
         let mut l = cell(&args[0]).borrow_mut();
+        let (s, e, st, cnt) = adjust_slice(start, stop, step, l.len());
         if st == 1 {
             let e = e.max(s) as usize;
             let removed: Vec<Value> = l.splice(s as usize..e, new_items).collect();
@@ -172,11 +168,11 @@ fn list_setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn list_delitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let key = &args[1];
     if key.as_slice().is_some() {
-        let n = cell(&args[0]).borrow().len();
-        let (s, _, st, cnt) = slice_indices(vm, key, n)?;
+        let (start, stop, step) = slice_parts(vm, key)?;
+        let mut l = cell(&args[0]).borrow_mut();
+        let (s, _, st, cnt) = adjust_slice(start, stop, step, l.len());
         let mut idx: Vec<usize> = (0..cnt).map(|k| (s + k as i64 * st) as usize).collect();
         idx.sort_unstable();
-        let mut l = cell(&args[0]).borrow_mut();
         let mut removed = Vec::with_capacity(cnt);
         for &i in idx.iter().rev() {
             removed.push(l.remove(i));

@@ -30,18 +30,31 @@ impl Value {
 /// Resolve a slice against a sequence length: (start, stop, step, count),
 /// exactly as `slice.indices` and CPython's sequence slicing do.
 pub fn slice_indices(vm: &mut Vm, sl: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    let (start, stop, step) = slice_parts(vm, sl)?;
+    Ok(adjust_slice(start, stop, step, len))
+}
+
+/// A slice's start and stop as i64 (None when omitted) and its step, with
+/// `__index__` called (step first, as CPython). A mutable sequence reads its
+/// length only afterwards (`__index__` may change it), then calls
+/// [`adjust_slice`].
+pub fn slice_parts(vm: &mut Vm, sl: &Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
     let (start, stop, step) = sl.as_slice().ok_or_else(|| PyErr::type_error("slice expected"))?;
-    let len = len as i64;
     let step = if step.is_none() { 1 } else { clamp_index(vm, &step)? };
     if step == 0 {
         return Err(PyErr::value_error("slice step cannot be zero"));
     }
+    let start = if start.is_none() { None } else { Some(clamp_index(vm, &start)?) };
+    let stop = if stop.is_none() { None } else { Some(clamp_index(vm, &stop)?) };
+    Ok((start, stop, step))
+}
+
+/// Clip slice bounds to a length: (start, stop, step, count).
+pub fn adjust_slice(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> (i64, i64, i64, usize) {
+    let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let fix = |vm: &mut Vm, v: &Value, default: i64| -> PyResult<i64> {
-        if v.is_none() {
-            return Ok(default);
-        }
-        let mut i = clamp_index(vm, v)?;
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        let Some(mut i) = v else { return default };
         if i < 0 {
             i += len;
             if i < lower {
@@ -50,10 +63,10 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: usize) -> PyResult<(i64, i64,
         } else if i > upper {
             i = upper;
         }
-        Ok(i)
+        i
     };
-    let s = fix(vm, &start, if step < 0 { upper } else { lower })?;
-    let e = fix(vm, &stop, if step < 0 { lower } else { upper })?;
+    let s = fix(start, if step < 0 { upper } else { lower });
+    let e = fix(stop, if step < 0 { lower } else { upper });
     let count = if step > 0 {
         if e > s { ((e - s - 1) / step + 1) as usize } else { 0 }
     } else if s > e {
@@ -61,7 +74,7 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: usize) -> PyResult<(i64, i64,
     } else {
         0
     };
-    Ok((s, e, step, count))
+    (s, e, step, count)
 }
 
 /// An index value clamped into i64 (huge ints saturate, as CPython's slices do).

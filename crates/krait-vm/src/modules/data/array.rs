@@ -654,7 +654,10 @@ fn a_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if vtc != tc {
             return Err(PyErr::type_error("bad argument type for built-in operation"));
         }
-        let (start, stop, step, count) = slice_indices(vm, key, n)?;
+        // `__index__` may resize the array: its length is read afterwards.
+        let (start, stop, step) = crate::types::range::slice_parts(vm, key)?;
+        let n = with(me, |a| a.data.len() / sz)?;
+        let (start, stop, step, count) = crate::types::range::adjust_slice(start, stop, step, n);
         let m = vdata.len() / sz;
         if step == 1 {
             let s = start as usize;

@@ -1,8 +1,10 @@
-//! `binascii`, `zlib`, the hashes (`_md5`, `_sha1`, `_sha256`, `_sha512`, `_sha3`, `_blake2`), `_random`, `array`, `marshal`.
+//! `binascii`, `zlib`, `_bz2`, `_lzma`, the hashes (`_md5`, `_sha1`, `_sha256`, `_sha512`, `_sha3`, `_blake2`), `_random`, `array`, `marshal`.
 
 pub mod array;
 pub mod binascii;
+pub mod bz2;
 pub mod hashes;
+pub mod lzma;
 pub mod marshal;
 pub mod random;
 pub mod zlib;
@@ -13,7 +15,7 @@ use crate::{PyErr, PyResult, Vm};
 use num_bigint::BigInt;
 
 /// The module names this group provides (listed only once they work).
-pub const NAMES: &[&str] = &["binascii", "zlib", "_md5", "_sha1", "_sha256", "_sha512", "_sha3", "_blake2", "_random", "array", "marshal"];
+pub const NAMES: &[&str] = &["binascii", "zlib", "_md5", "_sha1", "_sha256", "_sha512", "_sha3", "_blake2", "_random", "array", "marshal", "_bz2", "_lzma"];
 
 /// Build the module `name` (one of `NAMES`).
 pub fn make(vm: &mut Vm, name: &str) -> Value {
@@ -22,6 +24,8 @@ pub fn make(vm: &mut Vm, name: &str) -> Value {
         "zlib" => zlib::make_module(vm),
         "array" => array::make_module(vm),
         "marshal" => marshal::make_module(vm),
+        "_bz2" => bz2::make_module(vm),
+        "_lzma" => lzma::make_module(vm),
         "_random" => random::make_module(vm),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::make_module(vm, name),
         _ => crate::types::module::new_module(name),

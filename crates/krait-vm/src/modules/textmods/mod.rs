@@ -1,6 +1,7 @@
-//! `_codecs`, `_string`, `unicodedata`, `_locale`.
+//! `_codecs`, `_string`, `unicodedata`, `_locale`, `_csv`.
 
 pub mod codecs;
+pub mod csv;
 pub mod escapes;
 pub mod locale;
 pub mod string;
@@ -11,7 +12,7 @@ use crate::value::Value;
 use crate::Vm;
 
 /// The module names this group provides (listed only once they work).
-pub const NAMES: &[&str] = &["_codecs", "_string", "unicodedata", "_locale"];
+pub const NAMES: &[&str] = &["_codecs", "_string", "unicodedata", "_locale", "_csv"];
 
 /// Build the module `name` (one of `NAMES`).
 pub fn make(vm: &mut Vm, name: &str) -> Value {
@@ -20,6 +21,7 @@ pub fn make(vm: &mut Vm, name: &str) -> Value {
         "_string" => string::make_module(vm),
         "unicodedata" => unicodedata::make_module(vm),
         "_locale" => locale::make_module(vm),
+        "_csv" => csv::make_module(vm),
         _ => crate::types::module::new_module(name),
     }
 }
