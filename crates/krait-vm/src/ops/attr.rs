@@ -122,6 +122,24 @@ impl PyObject {
     }
 }
 
+/// A type's name as CPython's `tp_name` reads in messages: a class defined
+/// natively outside `builtins` is qualified by its module
+/// (`'_io.StringIO' object has no attribute ...`).
+pub fn tp_name(ty: &PyObject) -> String {
+    let Some(td) = ty.as_type() else { return String::new() };
+    let name = td.name.borrow().clone();
+    if td.heap {
+        return name;
+    }
+    match dict::dict_get_str(&td.dict, "__module__") {
+        Some(m) => match m.as_str() {
+            Some(ms) if ms != "builtins" => format!("{ms}.{name}"),
+            _ => name,
+        },
+        None => name,
+    }
+}
+
 /// Generic instance attribute lookup (`object.__getattribute__`), None if absent.
 pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let tr = type_ref(obj);
@@ -209,10 +227,10 @@ pub fn no_attribute(obj: &Value, name: &Value) -> PyErr {
                 let mname = crate::types::module::module_name(obj);
                 format!("module '{mname}' has no attribute '{n}'")
             }
-            _ => format!("'{}' object has no attribute '{}'", o.type_name(), n),
+            _ => format!("'{}' object has no attribute '{}'", tp_name(o.ty()), n),
         }
     } else {
-        format!("'{}' object has no attribute '{}'", type_ref(obj).type_name_str(), n)
+        format!("'{}' object has no attribute '{}'", tp_name(type_ref(obj)), n)
     };
     let err = PyErr::attribute_error(msg);
     crate::types::exception::set_attr_error_context(&err, obj, name);
@@ -447,7 +465,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
         };
     }
     if !tr.type_data().has_instance_dict.get() {
-        let tn = o.type_name();
+        let tn = tp_name(tr);
         let n = name.as_str().unwrap_or("?");
         return Err(if lookup_value(tr, name).is_some() {
             PyErr::attribute_error(format!("'{tn}' object attribute '{n}' is read-only"))
