@@ -674,8 +674,14 @@ fn _kinds(k: NativeKind) -> bool {
 /// Python exception instead of ending the process (see `error::panic_to_pyerr`).
 #[inline]
 pub fn call_native(vm: &mut Vm, nf: &crate::object::NativeFunction, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (nf.func)(vm, args, kwnames))) {
+    guard_native(nf.name, || (nf.func)(vm, args, kwnames))
+}
+
+/// Run native code named `name`, turning a Rust panic into a Python exception.
+#[inline]
+pub fn guard_native(name: &str, f: impl FnOnce() -> PyResult<Value>) -> PyResult<Value> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(_) => Err(crate::error::panic_to_pyerr(nf.name)),
+        Err(_) => Err(crate::error::panic_to_pyerr(name)),
     }
 }

@@ -98,9 +98,9 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Option<&Value>, owner: &Value) -> P
                 }
             }
         },
-        Payload::GetSet { get, .. } => match obj {
+        Payload::GetSet { get, name, .. } => match obj {
             None => Ok(d),
-            Some(inst) => get(vm, &[inst.clone()], &[]),
+            Some(inst) => crate::interp::call::guard_native(name, || get(vm, &[inst.clone()], &[])),
         },
         Payload::Type(_) | Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) => Ok(d),
         _ => {
@@ -545,12 +545,12 @@ pub fn descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>, name
         }
         Payload::GetSet { name: gname, set, .. } => match set {
             Some(f) => {
-                f(vm, &[obj.clone(), value.unwrap_or(Value::NULL)], &[])?;
+                crate::interp::call::guard_native(gname, || f(vm, &[obj.clone(), value.unwrap_or(Value::NULL)], &[]))?;
                 Ok(())
             }
             None => Err(PyErr::attribute_error(format!(
                 "attribute '{gname}' of '{}' objects is not writable",
-                type_ref(obj).type_name_str()
+                tp_name(type_ref(obj))
             ))),
         },
         _ => {

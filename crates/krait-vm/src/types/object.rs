@@ -181,6 +181,9 @@ fn object_get_class(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
 
 fn object_set_class(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (obj, cls) = (&args[0], &args[1]);
+    if cls.is_null() {
+        return Err(PyErr::type_error("can't delete __class__ attribute"));
+    }
     let Some(new_t) = cls.as_obj().filter(|o| o.as_type().is_some()) else {
         return Err(PyErr::type_error(format!(
             "__class__ must be set to a class, not '{}' object",

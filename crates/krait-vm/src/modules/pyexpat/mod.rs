@@ -438,9 +438,7 @@ handler_attrs! {
 
 fn set_handler(vm: &mut Vm, args: &[Value], idx: usize) -> PyResult<Value> {
     let me = args.first().cloned().unwrap_or(Value::NONE);
-    let Some(v) = args.get(1).cloned() else {
-        return Err(PyErr::runtime_error("Cannot delete attribute"));
-    };
+    let v = value_of(args)?;
     if idx == handlers::CHARACTER_DATA {
         handlers::flush_buffer(vm, &me)?;
     }
@@ -459,8 +457,12 @@ fn me_of(args: &[Value]) -> Value {
     args.first().cloned().unwrap_or(Value::NONE)
 }
 
+/// The value being set; a deletion (NULL) raises CPython's RuntimeError.
 fn value_of(args: &[Value]) -> PyResult<Value> {
-    args.get(1).cloned().ok_or_else(|| PyErr::attribute_error("can't delete attribute"))
+    match args.get(1) {
+        Some(v) if !v.is_null() => Ok(v.clone()),
+        _ => Err(PyErr::runtime_error("Cannot delete attribute")),
+    }
 }
 
 fn a_error_code(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -581,20 +583,20 @@ fn parser_type() -> Value {
             add_getset(&cls, name, g, Some(s));
         }
         for name in ["ErrorCode"] {
-            add_getset(&cls, name, a_error_code, Some(readonly));
+            add_getset(&cls, name, a_error_code, None);
         }
         for name in ["ErrorLineNumber", "CurrentLineNumber"] {
-            add_getset(&cls, name, a_line, Some(readonly));
+            add_getset(&cls, name, a_line, None);
         }
         for name in ["ErrorColumnNumber", "CurrentColumnNumber"] {
-            add_getset(&cls, name, a_column, Some(readonly));
+            add_getset(&cls, name, a_column, None);
         }
         for name in ["ErrorByteIndex", "CurrentByteIndex"] {
-            add_getset(&cls, name, a_byte_index, Some(readonly));
+            add_getset(&cls, name, a_byte_index, None);
         }
         add_getset(&cls, "buffer_text", a_buffer_text, Some(a_set_buffer_text));
         add_getset(&cls, "buffer_size", a_buffer_size, Some(a_set_buffer_size));
-        add_getset(&cls, "buffer_used", a_buffer_used, Some(readonly));
+        add_getset(&cls, "buffer_used", a_buffer_used, None);
         add_getset(&cls, "ordered_attributes", a_ordered, Some(a_set_ordered));
         add_getset(&cls, "specified_attributes", a_specified, Some(a_set_specified));
         add_getset(&cls, "namespace_prefixes", a_ns_prefixes, Some(a_set_ns_prefixes));
