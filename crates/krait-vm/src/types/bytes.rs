@@ -110,14 +110,15 @@ pub(crate) fn notimpl() -> Value {
     types().not_implemented.clone()
 }
 
-/// Buffers of native-module objects (`array.array`): set once by the module,
-/// returns the bytes of `v` if it is one of its objects.
-pub static EXTRA_BUFFER: std::sync::OnceLock<fn(&Value) -> Option<Vec<u8>>> = std::sync::OnceLock::new();
+/// Buffers of native-module objects: `array.array` and ctypes instances.
+fn native_buffer(v: &Value) -> Option<Vec<u8>> {
+    crate::modules::data::array::array_bytes(v).or_else(|| crate::modules::ctypes::cdata::cdata_bytes(v))
+}
 
 /// The bytes of a bytes-like object (bytes, bytearray, memoryview), copied.
 pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     match &v.as_obj()?.payload {
-        Payload::Opaque(_) => EXTRA_BUFFER.get().and_then(|f| f(v)),
+        Payload::Opaque(_) => native_buffer(v),
         Payload::Bytes(b) => Some(b.to_vec()),
         Payload::ByteArray(b) => Some(b.borrow().clone()),
         Payload::MemoryView(m) => {

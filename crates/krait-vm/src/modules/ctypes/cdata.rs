@@ -33,6 +33,35 @@ pub struct CData {
     pub stg: Rc<StgInfo>,
     /// Function pointer state (CFuncPtr instances).
     pub func: Option<Box<super::cfunc::FuncData>>,
+    /// Owned memory: up to 16 bytes live here, larger blocks on the heap
+    /// (`heap_cap` bytes, 16-aligned).
+    pub inline: Inline,
+    pub heap_cap: usize,
+}
+
+#[repr(align(16))]
+#[derive(Default)]
+pub struct Inline(pub [u8; 16]);
+
+pub const ALIGN: usize = 16;
+
+/// A zeroed heap block of `size` bytes for instance memory.
+pub fn alloc_block(size: usize) -> *mut u8 {
+    match std::alloc::Layout::from_size_align(size.max(1), ALIGN) {
+        // SAFETY: non-zero size.
+        Ok(l) => unsafe { std::alloc::alloc_zeroed(l) },
+        Err(_) => std::ptr::null_mut(),
+    }
+}
+
+/// Free a block from `alloc_block`.
+///
+/// # Safety
+/// `p` came from `alloc_block(size)`.
+pub unsafe fn free_block(p: *mut u8, size: usize) {
+    if let Ok(l) = std::alloc::Layout::from_size_align(size.max(1), ALIGN) {
+        std::alloc::dealloc(p, l)
+    }
 }
 
 impl NativeData for CData {
@@ -53,9 +82,9 @@ impl NativeData for CData {
 
 impl Drop for CData {
     fn drop(&mut self) {
-        if self.owned && !self.ptr.is_null() {
-            // SAFETY: allocated with calloc/realloc by this object.
-            unsafe { libc::free(self.ptr as *mut libc::c_void) };
+        if self.owned && self.heap_cap > 0 && !self.ptr.is_null() {
+            // SAFETY: allocated by alloc_block(heap_cap) for this object.
+            unsafe { free_block(self.ptr, self.heap_cap) };
         }
     }
 }
@@ -95,18 +124,28 @@ fn new_cdata(cls: &Value, stg: &Rc<StgInfo>, ptr: *mut u8, owned: bool, base: Va
             hidden: Vec::new(),
             stg: stg.clone(),
             func: None,
+            inline: Inline::default(),
+            heap_cap: 0,
         },
     )
 }
 
 /// A zeroed instance of `cls` owning its memory.
 pub fn alloc_instance(cls: &Value, stg: &Rc<StgInfo>) -> Value {
-    // SAFETY: calloc returns zeroed memory aligned for any C type (or null).
-    let ptr = unsafe { libc::calloc(stg.size.max(1), 1) } as *mut u8;
+    let size = stg.size;
+    if size <= 16 {
+        let v = new_cdata(cls, stg, std::ptr::null_mut(), true, Value::NONE, 0);
+        // The block inside the (boxed, never moved) state.
+        with_cdata(&v, |c| c.ptr = c.inline.0.as_mut_ptr());
+        return v;
+    }
+    let ptr = alloc_block(size);
     if ptr.is_null() {
         return Value::NONE;
     }
-    new_cdata(cls, stg, ptr, true, Value::NONE, 0)
+    let v = new_cdata(cls, stg, ptr, true, Value::NONE, 0);
+    with_cdata(&v, |c| c.heap_cap = size);
+    v
 }
 
 /// An instance of `cls` owning a copy of the memory at `src`.

@@ -328,7 +328,7 @@ fn func_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if st.argtypes.is_null() {
         return Err(PyErr::type_error("cannot construct instance of this class: no argtypes"));
     }
-    let thunk = make_thunk(vm, &callable, &st)?;
+    let thunk = super::callback::make_thunk(vm, &callable, &st)?;
     let code = thunk.code as usize;
     // The closure lives in a CThunkObject kept in `_objects`, so whatever
     // keeps the function pointer's objects (a structure field) keeps it.
@@ -634,7 +634,7 @@ fn make_plan(vm: &mut Vm, converters: Option<&[Value]>, restype: &Value, checker
     }))
 }
 
-fn zeroed_cif() -> ffi::ffi_cif {
+pub(super) fn zeroed_cif() -> ffi::ffi_cif {
     // SAFETY: ffi_cif is plain data, filled by ffi_prep_cif before use.
     unsafe { std::mem::zeroed() }
 }
@@ -643,9 +643,9 @@ fn zeroed_cif() -> ffi::ffi_cif {
 
 thread_local! {
     /// The interpreter of the thread inside a foreign call (for callbacks).
-    static CUR_VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
+    pub(super) static CUR_VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
     /// Whether that call released the GIL.
-    static GIL_RELEASED: Cell<bool> = const { Cell::new(false) };
+    pub(super) static GIL_RELEASED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Call the C function at `fptr` with prepared slots.
@@ -1042,150 +1042,4 @@ pub fn m_call_function(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
     let n = slots.len();
     ffi_invoke(vm, &mut plan, fptr, &mut slots, n, stg::FUNCFLAG_CDECL, rbuf.as_mut_ptr() as *mut u8)?;
     get_result(vm, &plan.ret, rbuf.as_ptr() as *const u8, &Value::NULL)
-}
-
-// ------------------------------------------------------------ callbacks
-
-/// What a callback needs when C calls it.
-pub struct ThunkInfo {
-    pub callable: Value,
-    args: Vec<(Value, Rc<StgInfo>, bool)>,
-    pub restype: Value,
-    rstg: Option<Rc<StgInfo>>,
-}
-
-/// A libffi closure calling a Python callable.
-pub struct Thunk {
-    closure: *mut ffi::ffi_closure,
-    pub code: *mut std::ffi::c_void,
-    _cif: Box<ffi::ffi_cif>,
-    _atypes: Vec<*mut ffi::ffi_type>,
-    pub info: Box<ThunkInfo>,
-}
-
-impl crate::object::NativeData for Thunk {
-    fn traverse(&self, f: &mut dyn FnMut(&Value)) {
-        f(&self.info.callable);
-        f(&self.info.restype);
-        for (c, _, _) in &self.info.args {
-            f(c);
-        }
-    }
-}
-
-impl Drop for Thunk {
-    fn drop(&mut self) {
-        // SAFETY: allocated by ffi_closure_alloc, no longer referenced by us.
-        unsafe { ffi::ffi_closure_free(self.closure as *mut std::ffi::c_void) };
-    }
-}
-
-fn make_thunk(vm: &mut Vm, callable: &Value, st: &StgInfo) -> PyResult<Box<Thunk>> {
-    let argtypes = vm.collect(&st.argtypes)?;
-    let mut args = Vec::with_capacity(argtypes.len());
-    let mut atypes = Vec::with_capacity(argtypes.len());
-    for t in &argtypes {
-        let Some(s) = stg::stg_of_value(t) else {
-            return Err(PyErr::type_error("invalid argument type for callback function"));
-        };
-        let direct = s.kind == Kind::Simple && !cdata::is_simple_subclass(t);
-        atypes.push(if s.kind == Kind::Array { stg::ffi_pointer() } else { s.ffi_ptr() });
-        args.push((t.clone(), s, direct));
-    }
-    let restype = if st.restype.is_null() { Value::NONE } else { st.restype.clone() };
-    let (rtype, rstg) = if restype.is_none() {
-        (stg::ffi_void(), None)
-    } else {
-        match stg::stg_of_value(&restype) {
-            Some(s) if s.kind == Kind::Simple => (s.ffi_ptr(), Some(s)),
-            _ => return Err(PyErr::type_error("invalid result type for callback function")),
-        }
-    };
-    let info = Box::new(ThunkInfo { callable: callable.clone(), args, restype, rstg });
-    let mut cif: Box<ffi::ffi_cif> = Box::new(zeroed_cif());
-    // SAFETY: atypes and cif live in the Thunk with the closure.
-    unsafe {
-        let r = ffi::ffi_prep_cif(&mut *cif, ffi::ffi_abi_FFI_DEFAULT_ABI, atypes.len() as u32, rtype, atypes.as_mut_ptr());
-        if r != ffi::ffi_status_FFI_OK {
-            return Err(PyErr::runtime_error("ffi_prep_cif failed"));
-        }
-        let mut code: *mut std::ffi::c_void = std::ptr::null_mut();
-        let closure = ffi::ffi_closure_alloc(std::mem::size_of::<ffi::ffi_closure>(), &mut code) as *mut ffi::ffi_closure;
-        if closure.is_null() {
-            return Err(PyErr::memory_error());
-        }
-        let user = &*info as *const ThunkInfo as *mut std::ffi::c_void;
-        let r = ffi::ffi_prep_closure_loc(closure, &mut *cif, Some(thunk_entry), user, code);
-        if r != ffi::ffi_status_FFI_OK {
-            ffi::ffi_closure_free(closure as *mut std::ffi::c_void);
-            return Err(PyErr::runtime_error("ffi_prep_closure failed"));
-        }
-        Ok(Box::new(Thunk { closure, code, _cif: cif, _atypes: atypes, info }))
-    }
-}
-
-unsafe extern "C" fn thunk_entry(cif: *mut ffi::ffi_cif, resp: *mut std::ffi::c_void, args: *mut *mut std::ffi::c_void, user: *mut std::ffi::c_void) {
-    let info = &*(user as *const ThunkInfo);
-    // Default result: zero (as large as libffi's result buffer).
-    let rsize = (*(*cif).rtype).size.max(8);
-    std::ptr::write_bytes(resp as *mut u8, 0, rsize);
-    let vmp = CUR_VM.with(|c| c.get());
-    if vmp.is_null() {
-        eprintln!("ctypes: a callback was called outside of a foreign call made by this thread; returning 0");
-        return;
-    }
-    let released = GIL_RELEASED.with(|c| c.replace(false));
-    if released {
-        crate::gil::acquire(true);
-    }
-    let prev = CUR_VM.with(|c| c.replace(std::ptr::null_mut()));
-    // SAFETY: the Vm of this thread, which is blocked in ffi_call below us.
-    let vm = &mut *vmp;
-    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_callback(vm, info, resp as *mut u8, args)));
-    CUR_VM.with(|c| c.set(prev));
-    if released {
-        GIL_RELEASED.with(|c| c.set(true));
-        crate::gil::release();
-    }
-}
-
-unsafe fn run_callback(vm: &mut Vm, info: &ThunkInfo, resp: *mut u8, args: *mut *mut std::ffi::c_void) {
-    let mut pyargs = Vec::with_capacity(info.args.len());
-    for (i, (cls, st, direct)) in info.args.iter().enumerate() {
-        let p = *args.add(i) as *mut u8;
-        let v = if *direct {
-            match stg::get_value(st.code, st.swapped, p, st.size) {
-                Ok(v) => v,
-                Err(e) => {
-                    crate::modules::sys_extra::write_unraisable(vm, &e, Some("Exception ignored on creating argument for calling ctypes callback function"), Some(&info.callable));
-                    return;
-                }
-            }
-        } else if st.kind == Kind::Array {
-            cdata::from_copy(cls, st, stg::read_ptr(p) as *const u8)
-        } else {
-            cdata::from_copy(cls, st, p)
-        };
-        pyargs.push(v);
-    }
-    let r = vm.call(&info.callable, &pyargs);
-    match r {
-        Err(e) => {
-            crate::modules::sys_extra::write_unraisable(vm, &e, Some("Exception ignored on calling ctypes callback function"), Some(&info.callable));
-        }
-        Ok(v) => {
-            let Some(rs) = &info.rstg else { return };
-            match stg::set_value(vm, rs.code, rs.swapped, resp, &v, rs.size) {
-                Ok(keep) => {
-                    if rs.code == b'O' || !keep.visible.is_none() || keep.hidden.is_some() {
-                        // The C caller owns the result now: keep it alive.
-                        std::mem::forget(keep);
-                    }
-                }
-                Err(e) => {
-                    crate::modules::sys_extra::write_unraisable(vm, &e, Some("Exception ignored on converting result of ctypes callback function"), Some(&info.callable));
-                }
-            }
-        }
-    }
 }

@@ -9,7 +9,8 @@
 //! * `simple.rs`, `structs.rs`, `array.rs`, `pointer.rs`, `cfunc.rs`: the
 //!   metaclass and base class of each kind (`_SimpleCData`, `Structure`
 //!   and `Union`, `Array`, `_Pointer`, `CFuncPtr`); `cfunc.rs` also holds
-//!   foreign calls through libffi and callbacks.
+//!   foreign calls through libffi; `callback.rs` the libffi closures of
+//!   `CFUNCTYPE(...)(pyfunc)`.
 //! * `dll.rs`: `dlopen`/`dlsym`.
 //!
 //! The metaclasses are builtin subclasses of `type` whose `__new__` runs
@@ -17,6 +18,7 @@
 //! classes are builtin types re-typed to their metaclass.
 
 pub mod array;
+pub mod callback;
 pub mod cdata;
 pub mod cfunc;
 pub mod dll;
@@ -214,19 +216,25 @@ fn m_resize(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if !c.owned {
             return Err(PyErr::value_error("Memory cannot be resized because this object doesn't own it"));
         }
-        if size <= c.size {
+        let cap = if c.heap_cap > 0 { c.heap_cap } else { 16 };
+        if size <= cap {
             c.size = size;
             return Ok(());
         }
-        // SAFETY: `ptr` came from calloc/realloc; the new tail is zeroed.
-        unsafe {
-            let np = libc::realloc(c.ptr as *mut libc::c_void, size) as *mut u8;
-            if np.is_null() {
-                return Err(PyErr::memory_error());
-            }
-            std::ptr::write_bytes(np.add(c.size), 0, size - c.size);
-            c.ptr = np;
+        let np = cdata::alloc_block(size);
+        if np.is_null() {
+            return Err(PyErr::memory_error());
         }
+        // SAFETY: the new block is larger than the old contents; the old
+        // heap block (if any) was allocated with heap_cap bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(c.ptr, np, c.size);
+            if c.heap_cap > 0 {
+                cdata::free_block(c.ptr, c.heap_cap);
+            }
+        }
+        c.ptr = np;
+        c.heap_cap = size;
         c.size = size;
         Ok(())
     });
@@ -281,15 +289,8 @@ fn m_pyobj_from_ptr(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Valu
     }
 }
 
-/// The buffer of a ctypes instance (or of an `array.array`, whose module
-/// sets the same hook when it is imported first).
-fn ctypes_or_array_bytes(v: &Value) -> Option<Vec<u8>> {
-    cdata::cdata_bytes(v).or_else(|| crate::modules::data::array::array_bytes(v))
-}
-
 pub fn make(vm: &mut Vm, name: &str) -> Value {
     let _ = name;
-    let _ = crate::types::bytes::EXTRA_BUFFER.set(ctypes_or_array_bytes);
     build_classes(vm);
     let c = classes();
     let m = new_module("_ctypes");

@@ -22,6 +22,20 @@ pub struct CField {
     /// A getter/setter of its own: `b's'` for char arrays, `b'U'` for wchar arrays.
     pub code: u8,
     pub anonymous: bool,
+    /// Fast reads: the simple format code (with byte order) when the field
+    /// converts to a Python value directly (0: build an instance).
+    pub fast: (u8, bool),
+}
+
+/// The direct getter of a field of type `proto` (see `CField::fast`).
+fn fast_of(proto: &Value, code: u8) -> (u8, bool) {
+    if code != 0 {
+        return (code, false);
+    }
+    match stg::stg_of_value(proto) {
+        Some(s) if s.kind == Kind::Simple && !cdata::is_simple_subclass(proto) => (s.code, s.swapped),
+        _ => (0, false),
+    }
 }
 
 impl NativeData for CField {
@@ -46,6 +60,18 @@ fn cfield_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let inst = args.get(1).cloned().unwrap_or(Value::NONE);
     if inst.is_none() {
         return Ok(me.clone());
+    }
+    // Fast path: a simple value read straight from the instance's memory.
+    if let Some((offset, size, (code, swapped))) = with_opaque::<CField, _>(me, |f| (f.offset, f.size, f.fast)) {
+        if code != 0 {
+            if let Some((p, n)) = cdata::cdata_mem(&inst) {
+                let need = if stg::bitfield(size).is_some() { 0 } else { size };
+                if offset + need <= n {
+                    // SAFETY: inside the instance's memory.
+                    return unsafe { stg::get_value(code, swapped, p.add(offset), size) };
+                }
+            }
+        }
     }
     let Some((offset, size, proto, index, code, _)) = field_info(me) else {
         return Err(PyErr::type_error("not a field"));
@@ -409,7 +435,8 @@ pub fn update_fields(vm: &mut Vm, cls: &Value, fields: &Value, is_struct: bool) 
         total_align = total_align.max(align);
         elements.push(ds.ffi_ptr());
         keep.push(ds.clone());
-        let field = new_field(CField { offset: foffset, size: fsize, proto: desc.clone(), index: (base_len + i) as isize, code, anonymous: false });
+        let fast = fast_of(&desc, code);
+        let field = new_field(CField { offset: foffset, size: fsize, proto: desc.clone(), index: (base_len + i) as isize, code, anonymous: false, fast });
         vm.setattr(cls, &name, field)?;
     }
     if !is_struct {
@@ -477,7 +504,8 @@ fn make_fields(vm: &mut Vm, cls: &Value, proto: &Value, index: isize, offset: us
             make_fields(vm, cls, &fproto, index + findex, offset + foff)?;
             continue;
         }
-        let nf = new_field(CField { offset: offset + foff, size: fsize, proto: fproto, index: index + findex, code: fcode, anonymous: false });
+        let fast = fast_of(&fproto, fcode);
+        let nf = new_field(CField { offset: offset + foff, size: fsize, proto: fproto, index: index + findex, code: fcode, anonymous: false, fast });
         vm.setattr(cls, &fname, nf)?;
     }
     Ok(())

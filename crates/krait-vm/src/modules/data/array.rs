@@ -1118,7 +1118,6 @@ fn array_type() -> Value {
 
 pub fn make_module(vm: &mut Vm) -> Value {
     let m = new_module("array");
-    let _ = crate::types::bytes::EXTRA_BUFFER.set(array_bytes);
     let at = array_type();
     let at_reg = at.clone();
     set_attr(&m, "array", at.clone());

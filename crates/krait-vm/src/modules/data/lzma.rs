@@ -4,18 +4,21 @@
 //! over the system liblzma (bindings from the `lzma-sys` crate).
 //!
 //! Filter chains are given as sequences of dicts (`{"id": FILTER_LZMA2,
-//! "preset": 6, "dict_size": ...}`), parsed with CPython's messages.
+//! "preset": 6, "dict_size": ...}`), parsed with CPython's messages. The
+//! object plumbing is shared with `_bz2` in `stream.rs`.
 
+use super::stream::{
+    compressor_type, decompressor_type, new_decoder, new_encoder, peek_decoder, Coder, Decode, Decoder, Encode, Progress,
+};
 use super::{c_int, need_bytes, tname};
 use crate::args::bind;
-use crate::modules::native::{new_exception, new_type, GilSlot};
-use super::bz2::{peek_state, run_state, Busy};
-use crate::object::{new_opaque, NativeKind};
+use crate::modules::native::{new_exception, GilSlot};
 use crate::types::module::{add_function, new_module, set_attr};
-use crate::types::{add_getset, add_method, add_native, dict, types};
+use crate::types::{dict, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 use lzma_sys as lz;
+use std::mem::MaybeUninit;
 use std::os::raw::c_void;
 
 static ERROR: GilSlot = GilSlot::new();
@@ -29,7 +32,6 @@ const FORMAT_RAW: i32 = 3;
 const CHECK_UNKNOWN: i64 = 16;
 const FILTER_DELTA: u64 = 0x03;
 const FILTERS_MAX: usize = 4;
-const INITIAL_BUF: usize = 16 * 1024;
 
 /// `lzma_options_delta` (lzma/delta.h), with its reserved tail.
 #[repr(C)]
@@ -163,6 +165,22 @@ fn spec_items(vm: &mut Vm, spec: &Value) -> PyResult<Option<Vec<(Value, Value)>>
     Ok(Some(out))
 }
 
+/// The one option `key` (default `default`) of a `kind` filter's spec, whose
+/// other key can only be "id".
+fn one_option(vm: &mut Vm, spec: &Value, kind: &str, key: &str, default: u32) -> PyResult<u32> {
+    let bad = || PyErr::value_error(format!("Invalid filter specifier for {kind} filter"));
+    let items = spec_items(vm, spec)?.ok_or_else(bad)?;
+    let mut value = default;
+    for (k, v) in items {
+        match k.as_str().ok_or_else(bad)? {
+            "id" => {}
+            k if k == key => value = as_u32(&v).map_err(|_| bad())?,
+            _ => return Err(bad()),
+        }
+    }
+    Ok(value)
+}
+
 fn parse_filter(vm: &mut Vm, spec: &Value) -> PyResult<Filter> {
     let is_mapping = crate::types::lookup(crate::types::type_ref(spec), "__getitem__").is_some();
     if !is_mapping {
@@ -208,30 +226,12 @@ fn parse_filter(vm: &mut Vm, spec: &Value) -> PyResult<Filter> {
         return Ok(Filter { id, opts: FilterOpts::Lzma(o) });
     }
     if id == FILTER_DELTA {
-        let bad = || PyErr::value_error("Invalid filter specifier for delta filter");
-        let items = spec_items(vm, spec)?.ok_or_else(bad)?;
-        let mut dist = 1u32;
-        for (k, v) in items {
-            match k.as_str().ok_or_else(bad)? {
-                "id" => {}
-                "dist" => dist = as_u32(&v).map_err(|_| bad())?,
-                _ => return Err(bad()),
-            }
-        }
+        let dist = one_option(vm, spec, "delta", "dist", 1)?;
         let o = Box::new(OptionsDelta { type_: 0, dist, reserved_int: [0; 4], reserved_ptr: [std::ptr::null_mut(); 2] });
         return Ok(Filter { id, opts: FilterOpts::Delta(o) });
     }
     if is_bcj(id) {
-        let bad = || PyErr::value_error("Invalid filter specifier for BCJ filter");
-        let items = spec_items(vm, spec)?.ok_or_else(bad)?;
-        let mut start_offset = 0u32;
-        for (k, v) in items {
-            match k.as_str().ok_or_else(bad)? {
-                "id" => {}
-                "start_offset" => start_offset = as_u32(&v).map_err(|_| bad())?,
-                _ => return Err(bad()),
-            }
-        }
+        let start_offset = one_option(vm, spec, "BCJ", "start_offset", 0)?;
         return Ok(Filter { id, opts: FilterOpts::Bcj(Box::new(OptionsBcj { start_offset })) });
     }
     Err(PyErr::value_error(format!("Invalid filter ID: {id}")))
@@ -258,53 +258,69 @@ fn new_stream() -> Box<lz::lzma_stream> {
     Box::new(unsafe { std::mem::zeroed() })
 }
 
-// ---------------------------------------------------------------- compressor
-
-struct Compressor {
-    strm: Box<lz::lzma_stream>,
-    flushed: bool,
-}
-
-impl Drop for Compressor {
-    fn drop(&mut self) {
-        // SAFETY: lzma_end accepts any stream, initialised or zeroed.
-        unsafe { lz::lzma_end(&mut *self.strm) };
-    }
-}
-
-/// Run `action` over `data`, collecting the output.
-fn run_encoder(s: &mut lz::lzma_stream, data: &[u8], action: lz::lzma_action) -> Result<Vec<u8>, lz::lzma_ret> {
-    let mut out: Vec<u8> = Vec::with_capacity(INITIAL_BUF);
-    s.next_in = data.as_ptr();
-    s.avail_in = data.len();
-    loop {
-        if out.len() == out.capacity() {
-            out.reserve(out.capacity().max(INITIAL_BUF));
-        }
-        let room = out.capacity() - out.len();
-        // SAFETY: `room` bytes of spare capacity.
-        s.next_out = unsafe { out.as_mut_ptr().add(out.len()) };
-        s.avail_out = room;
-        // SAFETY: initialised encoder, buffers valid for the call.
-        let mut r = unsafe { lz::lzma_code(s, action) };
-        let produced = room - s.avail_out;
-        // SAFETY: liblzma wrote `produced` bytes.
-        unsafe { out.set_len(out.len() + produced) };
-        if r == lz::LZMA_BUF_ERROR && s.avail_in == 0 && s.avail_out > 0 {
-            r = lz::LZMA_OK;
-        }
-        if !matches!(r, lz::LZMA_OK | lz::LZMA_STREAM_END | lz::LZMA_GET_CHECK | lz::LZMA_NO_CHECK) {
-            s.next_in = std::ptr::null();
-            s.avail_in = 0;
-            return Err(r);
-        }
-        if (action == lz::LZMA_RUN && s.avail_in == 0) || (action == lz::LZMA_FINISH && r == lz::LZMA_STREAM_END) {
-            break;
-        }
+/// One `lzma_code` call on `s` over `input` into `out`; the code it returned
+/// unless that is an error.
+fn lz_code(
+    s: &mut lz::lzma_stream,
+    input: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    action: lz::lzma_action,
+) -> Result<(Progress, lz::lzma_ret), lz::lzma_ret> {
+    s.next_in = input.as_ptr();
+    s.avail_in = input.len();
+    s.next_out = out.as_mut_ptr().cast();
+    s.avail_out = out.len();
+    // SAFETY: initialised stream, buffers valid for the call.
+    let mut r = unsafe { lz::lzma_code(s, action) };
+    let consumed = input.len() - s.avail_in;
+    let produced = out.len() - s.avail_out;
+    if r == lz::LZMA_BUF_ERROR && s.avail_in == 0 && s.avail_out > 0 {
+        r = lz::LZMA_OK;
     }
     s.next_in = std::ptr::null();
     s.avail_in = 0;
-    Ok(out)
+    if !matches!(r, lz::LZMA_OK | lz::LZMA_STREAM_END | lz::LZMA_GET_CHECK | lz::LZMA_NO_CHECK) {
+        return Err(r);
+    }
+    Ok((Progress { consumed, produced, end: r == lz::LZMA_STREAM_END }, r))
+}
+
+/// liblzma's error code `r` as the exception CPython raises.
+fn raise_code(vm: &mut Vm, r: lz::lzma_ret) -> PyErr {
+    match catch(vm, r) {
+        Err(e) => e,
+        Ok(()) => lzerr(vm, format!("Unrecognized error from liblzma: {r}")),
+    }
+}
+
+// ---------------------------------------------------------------- compressor
+
+struct LzCompress(Box<lz::lzma_stream>);
+
+impl Drop for LzCompress {
+    fn drop(&mut self) {
+        // SAFETY: lzma_end accepts any stream, initialised or zeroed.
+        unsafe { lz::lzma_end(&mut *self.0) };
+    }
+}
+
+// SAFETY: lz_code reports what liblzma wrote.
+unsafe impl Coder for LzCompress {
+    type Err = lz::lzma_ret;
+    const CLASS: &'static str = "_lzma.LZMACompressor";
+    const MAX_CHUNK: usize = usize::MAX;
+    fn code(&mut self, input: &[u8], out: &mut [MaybeUninit<u8>], finish: bool) -> Result<Progress, lz::lzma_ret> {
+        let action = if finish { lz::LZMA_FINISH } else { lz::LZMA_RUN };
+        lz_code(&mut self.0, input, out, action).map(|(p, _)| p)
+    }
+    fn raise(vm: &mut Vm, e: lz::lzma_ret) -> PyErr {
+        raise_code(vm, e)
+    }
+}
+
+impl Encode for LzCompress {
+    // The first call writes the stream header, even without input.
+    const CODE_WITHOUT_INPUT: bool = true;
 }
 
 fn opt_c_int(vm: &mut Vm, v: &Option<Value>, default: i32) -> PyResult<i32> {
@@ -376,143 +392,43 @@ fn comp_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         _ => return Err(PyErr::value_error(format!("Invalid container format: {format}"))),
     };
     catch(vm, r)?;
-    Ok(new_opaque(&cls, Busy(Some(Box::new(Compressor { strm, flushed: false })))))
-}
-
-const COMP: &str = "_lzma.LZMACompressor";
-const DECOMP: &str = "_lzma.LZMADecompressor";
-
-fn c_compress(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [me, data] = bind("compress", args, kw, &["self", "data", "/"])?;
-    let me = me.unwrap_or(Value::NONE);
-    let data = need_bytes(&data.unwrap_or(Value::NONE))?;
-    let r = run_state(vm, &me, COMP, data.len(), |c: &mut Compressor| {
-        if c.flushed {
-            None
-        } else {
-            Some(run_encoder(&mut c.strm, &data, lz::LZMA_RUN))
-        }
-    })?;
-    match r {
-        None => Err(PyErr::value_error("Compressor has been flushed")),
-        Some(Ok(out)) => Ok(Value::bytes(out)),
-        Some(Err(code)) => catch(vm, code).map(|_| Value::NONE),
-    }
-}
-
-fn c_flush(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [me] = bind("flush", args, kw, &["self"])?;
-    let me = me.unwrap_or(Value::NONE);
-    let r = run_state(vm, &me, COMP, 0, |c: &mut Compressor| {
-        if c.flushed {
-            None
-        } else {
-            c.flushed = true;
-            Some(run_encoder(&mut c.strm, &[], lz::LZMA_FINISH))
-        }
-    })?;
-    match r {
-        None => Err(PyErr::value_error("Repeated call to flush()")),
-        Some(Ok(out)) => Ok(Value::bytes(out)),
-        Some(Err(code)) => catch(vm, code).map(|_| Value::NONE),
-    }
+    Ok(new_encoder(&cls, LzCompress(strm)))
 }
 
 // ---------------------------------------------------------------- decompressor
 
-struct Decompressor {
+struct LzDecompress {
     strm: Box<lz::lzma_stream>,
     check: i64,
-    eof: bool,
-    needs_input: bool,
-    unused_data: Vec<u8>,
-    pending: Vec<u8>,
 }
 
-impl Drop for Decompressor {
+impl Drop for LzDecompress {
     fn drop(&mut self) {
         // SAFETY: lzma_end accepts any stream.
         unsafe { lz::lzma_end(&mut *self.strm) };
     }
 }
 
-impl Decompressor {
-    fn step(&mut self, data: &[u8], max_length: i64) -> Result<Vec<u8>, lz::lzma_ret> {
-        let input: Vec<u8> = if self.pending.is_empty() {
-            data.to_vec()
-        } else {
-            let mut p = std::mem::take(&mut self.pending);
-            p.extend_from_slice(data);
-            p
-        };
-        let limit = if max_length < 0 { usize::MAX } else { max_length as usize };
-        let mut out: Vec<u8> = Vec::with_capacity(limit.min(INITIAL_BUF));
-        let mut out_full = false;
-        let s = &mut *self.strm;
-        s.next_in = input.as_ptr();
-        s.avail_in = input.len();
-        loop {
-            if out.len() == out.capacity() {
-                if out.len() >= limit {
-                    out_full = true;
-                    break;
-                }
-                let grow = out.capacity().max(INITIAL_BUF).min(limit - out.len());
-                out.reserve_exact(grow);
-            }
-            let room = (out.capacity() - out.len()).min(limit - out.len());
-            // SAFETY: `room` bytes of spare capacity.
-            s.next_out = unsafe { out.as_mut_ptr().add(out.len()) };
-            s.avail_out = room;
-            // SAFETY: initialised decoder, buffers valid for the call.
-            let mut r = unsafe { lz::lzma_code(s, lz::LZMA_RUN) };
-            let produced = room - s.avail_out;
-            // SAFETY: liblzma wrote `produced` bytes.
-            unsafe { out.set_len(out.len() + produced) };
-            if r == lz::LZMA_BUF_ERROR && s.avail_in == 0 && s.avail_out > 0 {
-                r = lz::LZMA_OK;
-            }
-            if !matches!(r, lz::LZMA_OK | lz::LZMA_STREAM_END | lz::LZMA_GET_CHECK | lz::LZMA_NO_CHECK) {
-                s.next_in = std::ptr::null();
-                s.avail_in = 0;
-                return Err(r);
-            }
-            if r == lz::LZMA_GET_CHECK || r == lz::LZMA_NO_CHECK {
-                // SAFETY: initialised decoder.
-                self.check = unsafe { lz::lzma_get_check(s) } as i64;
-            }
-            if r == lz::LZMA_STREAM_END {
-                self.eof = true;
-                break;
-            }
-            if s.avail_out == 0 {
-                if out.len() >= limit {
-                    out_full = true;
-                    break;
-                }
-                continue;
-            }
-            if s.avail_in == 0 {
-                break;
-            }
+// SAFETY: lz_code reports what liblzma wrote.
+unsafe impl Coder for LzDecompress {
+    type Err = lz::lzma_ret;
+    const CLASS: &'static str = "_lzma.LZMADecompressor";
+    const MAX_CHUNK: usize = usize::MAX;
+    fn code(&mut self, input: &[u8], out: &mut [MaybeUninit<u8>], _finish: bool) -> Result<Progress, lz::lzma_ret> {
+        let (p, r) = lz_code(&mut self.strm, input, out, lz::LZMA_RUN)?;
+        if r == lz::LZMA_GET_CHECK || r == lz::LZMA_NO_CHECK {
+            // SAFETY: initialised decoder.
+            self.check = unsafe { lz::lzma_get_check(&*self.strm) } as i64;
         }
-        let rest_start = input.len() - s.avail_in;
-        s.next_in = std::ptr::null();
-        s.avail_in = 0;
-        let rest = &input[rest_start..];
-        if self.eof {
-            self.needs_input = false;
-            if !rest.is_empty() {
-                self.unused_data = rest.to_vec();
-            }
-        } else if rest.is_empty() {
-            self.needs_input = !out_full;
-        } else {
-            self.needs_input = false;
-            self.pending = rest.to_vec();
-        }
-        Ok(out)
+        Ok(p)
     }
+    fn raise(vm: &mut Vm, e: lz::lzma_ret) -> PyErr {
+        raise_code(vm, e)
+    }
+}
+
+impl Decode for LzDecompress {
+    const EOF_MESSAGE: &'static str = "Already at end of stream";
 }
 
 fn decomp_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -552,49 +468,11 @@ fn decomp_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         _ => return Err(PyErr::value_error(format!("Invalid container format: {format}"))),
     };
     catch(vm, r)?;
-    Ok(new_opaque(
-        &cls,
-        Busy(Some(Box::new(Decompressor {
-            strm,
-            check,
-            eof: false,
-            needs_input: true,
-            unused_data: vec![],
-            pending: vec![],
-        }))),
-    ))
-}
-
-fn d_decompress(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [me, data, max_length] = bind("decompress", args, kw, &["self", "data", "max_length="])?;
-    let me = me.unwrap_or(Value::NONE);
-    let data = need_bytes(&data.unwrap_or(Value::NONE))?;
-    let max = match &max_length {
-        Some(v) => vm.index_value(v)?,
-        None => -1,
-    };
-    let r = run_state(vm, &me, DECOMP, data.len(), |d: &mut Decompressor| if d.eof { None } else { Some(d.step(&data, max)) })?;
-    match r {
-        None => Err(PyErr::new(&types().exc.eof_error, "Already at end of stream")),
-        Some(Ok(out)) => Ok(Value::bytes(out)),
-        Some(Err(code)) => catch(vm, code).map(|_| Value::NONE),
-    }
+    Ok(new_decoder(&cls, LzDecompress { strm, check }))
 }
 
 fn d_check(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::int(peek_state(super::first(args)?, DECOMP, |d: &Decompressor| d.check)?.unwrap_or(CHECK_UNKNOWN)))
-}
-fn d_eof(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(peek_state(super::first(args)?, DECOMP, |d: &Decompressor| d.eof)?.unwrap_or(false)))
-}
-fn d_unused(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bytes(peek_state(super::first(args)?, DECOMP, |d: &Decompressor| d.unused_data.clone())?.unwrap_or_default()))
-}
-fn d_needs_input(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(peek_state(super::first(args)?, DECOMP, |d: &Decompressor| d.needs_input)?.unwrap_or(false)))
-}
-fn readonly(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Err(PyErr::attribute_error("readonly attribute"))
+    Ok(Value::int(peek_decoder(args, |d: &Decoder<LzDecompress>| d.codec.check)?.unwrap_or(CHECK_UNKNOWN)))
 }
 
 // ---------------------------------------------------------------- module functions
@@ -660,37 +538,13 @@ fn m_decode_filter_properties(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyRe
     Ok(d)
 }
 
-fn comp_type() -> Value {
-    COMP_TYPE.get_or_init(|| {
-        let cls = new_type("_lzma", "LZMACompressor", None);
-        add_native(&cls, "__new__", comp_new, NativeKind::StaticMethod);
-        add_method(&cls, "compress", c_compress);
-        add_method(&cls, "flush", c_flush);
-        add_method(&cls, "__reduce_ex__", super::zlib::no_pickle);
-        cls
-    })
-}
-
-fn decomp_type() -> Value {
-    DECOMP_TYPE.get_or_init(|| {
-        let cls = new_type("_lzma", "LZMADecompressor", None);
-        add_native(&cls, "__new__", decomp_new, NativeKind::StaticMethod);
-        add_method(&cls, "decompress", d_decompress);
-        add_method(&cls, "__reduce_ex__", super::zlib::no_pickle);
-        add_getset(&cls, "check", d_check, Some(readonly));
-        add_getset(&cls, "eof", d_eof, Some(readonly));
-        add_getset(&cls, "unused_data", d_unused, Some(readonly));
-        add_getset(&cls, "needs_input", d_needs_input, Some(readonly));
-        cls
-    })
-}
-
 pub fn make_module(vm: &mut Vm) -> Value {
     let m = new_module("_lzma");
     let e = error_class(vm);
     set_attr(&m, "LZMAError", e);
-    set_attr(&m, "LZMACompressor", comp_type());
-    set_attr(&m, "LZMADecompressor", decomp_type());
+    set_attr(&m, "LZMACompressor", COMP_TYPE.get_or_init(|| compressor_type::<LzCompress>(comp_new)));
+    let decomp = DECOMP_TYPE.get_or_init(|| decompressor_type::<LzDecompress>(decomp_new, &[("check", d_check)]));
+    set_attr(&m, "LZMADecompressor", decomp);
     add_function(&m, "is_check_supported", m_is_check_supported);
     add_function(&m, "_encode_filter_properties", m_encode_filter_properties);
     add_function(&m, "_decode_filter_properties", m_decode_filter_properties);

@@ -7,6 +7,7 @@ pub mod hashes;
 pub mod lzma;
 pub mod marshal;
 pub mod random;
+pub mod stream;
 pub mod zlib;
 
 use crate::types::type_ref;
