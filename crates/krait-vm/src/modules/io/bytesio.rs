@@ -4,7 +4,8 @@
 //! returned memoryview; while a view is alive (the bytearray has another
 //! reference) the buffer cannot be resized, as in CPython.
 
-use super::{closed_file, int_arg, size_arg, state, this, tname, IoClasses};
+use super::memio::{self, MemStream};
+use super::{closed_file, state, this, IoClasses};
 use crate::object::{new_opaque, NativeData, NativeKind, Payload};
 use crate::types::{add_getset, add_method, add_native, types};
 use crate::value::Value;
@@ -119,13 +120,22 @@ fn st<'a>(v: &'a Value) -> PyResult<std::cell::RefMut<'a, BytesIO>> {
     state::<BytesIO>(v, "BytesIO")
 }
 
-/// Borrow an open BytesIO.
-fn open_st<'a>(v: &'a Value) -> PyResult<std::cell::RefMut<'a, BytesIO>> {
-    let s = st(v)?;
-    if s.closed {
-        return Err(closed_file());
+impl MemStream for BytesIO {
+    fn open_state(v: &Value) -> PyResult<std::cell::RefMut<'_, BytesIO>> {
+        let s = st(v)?;
+        if s.closed {
+            return Err(closed_file());
+        }
+        Ok(s)
     }
-    Ok(s)
+    fn position(&self) -> usize {
+        self.pos
+    }
+}
+
+/// Borrow an open BytesIO.
+fn open_st(v: &Value) -> PyResult<std::cell::RefMut<'_, BytesIO>> {
+    BytesIO::open_state(v)
 }
 
 fn exports_err() -> PyErr {
@@ -179,10 +189,7 @@ fn getbuffer(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let (s, n) = super::self_opt("read", args, kw)?;
-    let n = size_arg(vm, n.as_ref())?;
-    let d = open_st(&s)?.read(n);
-    Ok(Value::bytes(d))
+    Ok(Value::bytes(memio::sized(vm, args, kw, "read", BytesIO::read)?))
 }
 
 fn readinto(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -195,16 +202,13 @@ fn readinto(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn readline(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let (s, n) = super::self_opt("readline", args, kw)?;
-    let n = size_arg(vm, n.as_ref())?;
-    let d = open_st(&s)?.readline(n);
-    Ok(Value::bytes(d))
+    Ok(Value::bytes(memio::sized(vm, args, kw, "readline", BytesIO::readline)?))
 }
 
 fn readlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [s, hint] = crate::args::bind("readlines", args, kw, &["self", "hint=", "/"])?;
     let s = s.unwrap_or(Value::NONE);
-    let hint = size_arg(vm, hint.as_ref())?;
+    let hint = super::size_arg(vm, hint.as_ref())?;
     let mut b = open_st(&s)?;
     let mut out = Vec::new();
     let mut total = 0usize;
@@ -258,13 +262,7 @@ fn writelines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [s, pos, whence] = crate::args::bind("seek", args, kw, &["self", "pos", "whence=", "/"])?;
-    let s = s.unwrap_or(Value::NONE);
-    let pos = int_arg(vm, &pos.unwrap_or(Value::NONE))?;
-    let whence = match whence {
-        Some(w) => int_arg(vm, &w)?,
-        None => 0,
-    };
+    let (s, pos, whence) = memio::seek_args(vm, args, kw)?;
     let mut b = open_st(&s)?;
     if pos < 0 && whence == 0 {
         return Err(PyErr::value_error(format!("negative seek value {pos}")));
@@ -280,22 +278,8 @@ fn seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(b.pos as i64))
 }
 
-fn tell(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("tell", args, kw, 1, 1)?;
-    Ok(Value::int(open_st(&args[0])?.pos as i64))
-}
-
 fn truncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [s, size] = crate::args::bind("truncate", args, kw, &["self", "size=", "/"])?;
-    let s = s.unwrap_or(Value::NONE);
-    open_st(&s)?;
-    let size = match size.filter(|v| !v.is_none()) {
-        Some(v) => int_arg(vm, &v)?,
-        None => open_st(&s)?.pos as i64,
-    };
-    if size < 0 {
-        return Err(PyErr::value_error(format!("negative size value {size}")));
-    }
+    let (s, size) = memio::truncate_args::<BytesIO>(vm, args, kw, "size=", "negative size value")?;
     let mut b = open_st(&s)?;
     if b.exported() {
         return Err(exports_err());
@@ -308,19 +292,12 @@ fn truncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(size))
 }
 
-fn true_if_open(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    open_st(this(args, "readable")?)?;
-    Ok(Value::TRUE)
-}
-
 fn false_if_open(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    open_st(this(args, "isatty")?)?;
-    Ok(Value::FALSE)
+    memio::value_if_open::<BytesIO>(args, "isatty", Value::FALSE)
 }
 
 fn flush(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    open_st(this(args, "flush")?)?;
-    Ok(Value::NONE)
+    memio::value_if_open::<BytesIO>(args, "flush", Value::NONE)
 }
 
 fn close(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -338,76 +315,30 @@ fn get_closed(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::bool(st(this(args, "closed")?)?.closed))
 }
 
-/// A copy of the instance dict, or None (for `__getstate__`).
-pub fn instance_dict_copy(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v.as_obj().and_then(|o| o.dict.borrow().clone()) {
-        Some(d) => vm.call_method(&d, "copy", &[]),
-        None => Ok(Value::NONE),
-    }
-}
-
-/// Put the items of a state dict into the instance dict (for `__setstate__`).
-pub fn restore_dict(vm: &mut Vm, s: &Value, d: &Value) -> PyResult<()> {
-    let pairs = vm.call_method(d, "items", &[])?;
-    let pairs = vm.collect(&pairs)?;
-    for p in pairs {
-        if let Some(kv) = p.as_tuple() {
-            if kv.len() == 2 {
-                if let Some(k) = kv[0].as_str() {
-                    super::iobase::inst_set(s, k, kv[1].clone());
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 fn getstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = this(args, "__getstate__")?;
     let (v, pos) = {
         let mut b = open_st(s)?;
         (b.getvalue(), b.pos)
     };
-    let d = instance_dict_copy(vm, s)?;
-    Ok(Value::tuple(vec![Value::bytes(v), Value::int(pos as i64), d]))
+    memio::state_tuple(vm, s, vec![Value::bytes(v), Value::int(pos as i64)])
 }
 
 fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("__setstate__", args, kw, 2, 2)?;
     let s = &args[0];
-    let stv = &args[1];
-    let items = match stv.as_tuple() {
-        Some(t) if t.len() >= 3 => t.to_vec(),
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "{}.__setstate__ argument should be 3-tuple, got {}",
-                super::display_name(s),
-                tname(stv)
-            )))
-        }
-    };
+    let items = memio::state_items(s, &args[1], 3)?;
     let data = super::bytes_arg(vm, &items[0])?.into_owned();
-    if !items[1].is_int() {
-        return Err(PyErr::type_error(format!("second item of state must be an integer, not {}", tname(&items[1]))));
-    }
-    let pos = vm.index_value(&items[1])?;
-    if pos < 0 {
-        return Err(PyErr::value_error("position value cannot be negative"));
-    }
+    let pos = memio::state_pos(vm, &items[1], "second item of state must be an integer, not")?;
     {
         let mut b = st(s)?;
         if b.exported() {
             return Err(exports_err());
         }
         b.buf = data;
-        b.pos = pos as usize;
+        b.pos = pos;
     }
-    if !items[2].is_none() {
-        if items[2].as_dict().is_none() {
-            return Err(PyErr::type_error(format!("third item of state should be a dict, got a {}", tname(&items[2]))));
-        }
-        restore_dict(vm, s, &items[2])?;
-    }
+    memio::restore_state_dict(vm, s, &items[2], "third")?;
     Ok(Value::NONE)
 }
 
@@ -433,11 +364,11 @@ pub fn init(c: &IoClasses) {
     add_method(t, "write", write);
     add_method(t, "writelines", writelines);
     add_method(t, "seek", seek);
-    add_method(t, "tell", tell);
+    add_method(t, "tell", memio::tell::<BytesIO>);
     add_method(t, "truncate", truncate);
-    add_method(t, "readable", true_if_open);
-    add_method(t, "writable", true_if_open);
-    add_method(t, "seekable", true_if_open);
+    add_method(t, "readable", memio::true_if_open::<BytesIO>);
+    add_method(t, "writable", memio::true_if_open::<BytesIO>);
+    add_method(t, "seekable", memio::true_if_open::<BytesIO>);
     add_method(t, "isatty", false_if_open);
     add_method(t, "flush", flush);
     add_method(t, "close", close);

@@ -7,7 +7,7 @@
 //!   so Python subclasses that implement only `read`/`readinto`/`write` work.
 //! - `fileio`: `FileIO` over a file descriptor (the syscalls are in `sys_*`
 //!   functions at the bottom of that file, so the GIL can be released there).
-//! - `bytesio`, `stringio`: in-memory streams.
+//! - `bytesio`, `stringio`: in-memory streams (what they share is in `memio`).
 //! - `buffered`: `BufferedReader`/`Writer`/`Random`/`RWPair` over any raw
 //!   object (native fast path when the raw object is exactly `FileIO`).
 //! - `codec`: native utf-8/ascii/latin-1 codecs, the newline decoder and the
@@ -26,6 +26,7 @@ pub mod bytesio;
 pub mod codec;
 pub mod fileio;
 pub mod iobase;
+pub mod memio;
 pub mod open;
 pub mod stdio;
 pub mod stringio;

@@ -6,7 +6,8 @@
 //! characters.
 
 use super::codec::NlState;
-use super::{int_arg, size_arg, state, this, tname, uninitialized, IoClasses};
+use super::memio::{self, MemStream};
+use super::{state, this, tname, uninitialized, IoClasses};
 use crate::object::{new_opaque, NativeData, NativeKind};
 use crate::types::{add_getset, add_method, add_native};
 use crate::value::Value;
@@ -210,16 +211,25 @@ fn st<'a>(v: &'a Value) -> PyResult<std::cell::RefMut<'a, StringIO>> {
     state::<StringIO>(v, "StringIO")
 }
 
+impl MemStream for StringIO {
+    fn open_state(v: &Value) -> PyResult<std::cell::RefMut<'_, StringIO>> {
+        let s = st(v)?;
+        if !s.ok {
+            return Err(uninitialized());
+        }
+        if s.closed {
+            return Err(PyErr::value_error("I/O operation on closed file"));
+        }
+        Ok(s)
+    }
+    fn position(&self) -> usize {
+        self.pos
+    }
+}
+
 /// Borrow an initialised, open StringIO.
-fn open_st<'a>(v: &'a Value) -> PyResult<std::cell::RefMut<'a, StringIO>> {
-    let s = st(v)?;
-    if !s.ok {
-        return Err(uninitialized());
-    }
-    if s.closed {
-        return Err(PyErr::value_error("I/O operation on closed file"));
-    }
-    Ok(s)
+fn open_st(v: &Value) -> PyResult<std::cell::RefMut<'_, StringIO>> {
+    StringIO::open_state(v)
 }
 
 fn new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -288,17 +298,11 @@ pub fn value_of(v: &Value) -> Option<String> {
 }
 
 fn read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let (s, n) = super::self_opt("read", args, kw)?;
-    let n = size_arg(vm, n.as_ref())?;
-    let out = open_st(&s)?.read(n);
-    Ok(Value::string(out))
+    Ok(Value::string(memio::sized(vm, args, kw, "read", StringIO::read)?))
 }
 
 fn readline(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let (s, n) = super::self_opt("readline", args, kw)?;
-    let n = size_arg(vm, n.as_ref())?;
-    let out = open_st(&s)?.readline(n);
-    Ok(Value::string(out))
+    Ok(Value::string(memio::sized(vm, args, kw, "readline", StringIO::readline)?))
 }
 
 fn next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -336,13 +340,7 @@ pub fn write_native(v: &Value, s: &str) -> PyResult<()> {
 }
 
 fn seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [s, pos, whence] = crate::args::bind("seek", args, kw, &["self", "pos", "whence=", "/"])?;
-    let s = s.unwrap_or(Value::NONE);
-    let pos = int_arg(vm, &pos.unwrap_or(Value::NONE))?;
-    let whence = match whence {
-        Some(w) => int_arg(vm, &w)?,
-        None => 0,
-    };
+    let (s, pos, whence) = memio::seek_args(vm, args, kw)?;
     let mut b = open_st(&s)?;
     if !(0..=2).contains(&whence) {
         return Err(PyErr::value_error(format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
@@ -362,22 +360,8 @@ fn seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(target as i64))
 }
 
-fn tell(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    crate::args::check_arity("tell", args, kw, 1, 1)?;
-    Ok(Value::int(open_st(&args[0])?.pos as i64))
-}
-
 fn truncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [s, size] = crate::args::bind("truncate", args, kw, &["self", "pos=", "/"])?;
-    let s = s.unwrap_or(Value::NONE);
-    open_st(&s)?;
-    let size = match size.filter(|v| !v.is_none()) {
-        Some(v) => int_arg(vm, &v)?,
-        None => open_st(&s)?.pos as i64,
-    };
-    if size < 0 {
-        return Err(PyErr::value_error(format!("Negative size value {size}")));
-    }
+    let (s, size) = memio::truncate_args::<StringIO>(vm, args, kw, "pos=", "Negative size value")?;
     let mut b = open_st(&s)?;
     let size_u = size as usize;
     if size_u < b.nchars {
@@ -393,14 +377,8 @@ fn truncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(size))
 }
 
-fn true_if_open(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    open_st(this(args, "readable")?)?;
-    Ok(Value::TRUE)
-}
-
 fn false_if_open(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    open_st(this(args, "line_buffering")?)?;
-    Ok(Value::FALSE)
+    memio::value_if_open::<StringIO>(args, "line_buffering", Value::FALSE)
 }
 
 fn close(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -435,23 +413,13 @@ fn getstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         let b = open_st(s)?;
         (Value::str(&b.buf), b.readnl.clone().map_or(Value::NONE, Value::string), b.pos)
     };
-    let d = super::bytesio::instance_dict_copy(vm, s)?;
-    Ok(Value::tuple(vec![v, nl, Value::int(pos as i64), d]))
+    memio::state_tuple(vm, s, vec![v, nl, Value::int(pos as i64)])
 }
 
 fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     crate::args::check_arity("__setstate__", args, kw, 2, 2)?;
     let s = &args[0];
-    let items = match args[1].as_tuple() {
-        Some(t) if t.len() >= 4 => t.to_vec(),
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "{}.__setstate__ argument should be 4-tuple, got {}",
-                super::display_name(s),
-                tname(&args[1])
-            )))
-        }
-    };
+    let items = memio::state_items(s, &args[1], 4)?;
     {
         let closed = st(s)?.closed;
         if closed {
@@ -462,27 +430,16 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(text) = items[0].as_str() else {
         return Err(PyErr::type_error("initial_value must be str"));
     };
-    if !items[2].is_int() {
-        return Err(PyErr::type_error(format!("third item of state must be an integer, got {}", tname(&items[2]))));
-    }
-    let pos = vm.index_value(&items[2])?;
-    if pos < 0 {
-        return Err(PyErr::value_error("position value cannot be negative"));
-    }
+    let pos = memio::state_pos(vm, &items[2], "third item of state must be an integer, got")?;
     {
         let mut b = st(s)?;
         b.reset_buf();
         b.buf = text.to_string();
         b.nchars = char_count(text);
         b.ascii = text.is_ascii();
-        b.set_pos(pos as usize);
+        b.set_pos(pos);
     }
-    if !items[3].is_none() {
-        if items[3].as_dict().is_none() {
-            return Err(PyErr::type_error(format!("fourth item of state should be a dict, got a {}", tname(&items[3]))));
-        }
-        super::bytesio::restore_dict(vm, s, &items[3])?;
-    }
+    memio::restore_state_dict(vm, s, &items[3], "fourth")?;
     Ok(Value::NONE)
 }
 
@@ -496,11 +453,11 @@ pub fn init(c: &IoClasses) {
     add_method(t, "__next__", next);
     add_method(t, "write", write);
     add_method(t, "seek", seek);
-    add_method(t, "tell", tell);
+    add_method(t, "tell", memio::tell::<StringIO>);
     add_method(t, "truncate", truncate);
-    add_method(t, "readable", true_if_open);
-    add_method(t, "writable", true_if_open);
-    add_method(t, "seekable", true_if_open);
+    add_method(t, "readable", memio::true_if_open::<StringIO>);
+    add_method(t, "writable", memio::true_if_open::<StringIO>);
+    add_method(t, "seekable", memio::true_if_open::<StringIO>);
     add_method(t, "close", close);
     add_method(t, "__getstate__", getstate);
     add_method(t, "__setstate__", setstate);

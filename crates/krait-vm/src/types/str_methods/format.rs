@@ -54,66 +54,48 @@ fn chars_to_string(c: &[char]) -> String {
     c.iter().collect()
 }
 
-/// Resolve a field name (`0`, `name`, `0.attr[key]`, empty = automatic).
-fn get_field(vm: &mut Vm, name: &[char], fa: &mut FmtArgs) -> PyResult<Value> {
-    let mut i = 0;
-    while i < name.len() && name[i] != '.' && name[i] != '[' {
-        i += 1;
+// ---------------------------------------------------------------------
+// The format-string grammar (shared with `_string`)
+// ---------------------------------------------------------------------
+
+/// A part of a field name: a decimal index or other text (possibly empty).
+pub(crate) enum FieldKey<'a> {
+    Index(usize),
+    Name(&'a [char]),
+}
+
+impl FieldKey<'_> {
+    /// As a Python value: an int or a str.
+    pub(crate) fn to_value(&self) -> Value {
+        match self {
+            FieldKey::Index(n) => Value::int(*n as i64),
+            FieldKey::Name(s) => Value::string(chars_to_string(s)),
+        }
     }
-    let first = &name[..i];
-    let index = parse_decimal(first)?;
-    let mut obj = if first.is_empty() || index.is_some() {
-        let idx = match index {
-            Some(n) => {
-                if fa.auto_state == 1 {
-                    return Err(verr("cannot switch from automatic field numbering to manual field specification"));
-                }
-                fa.auto_state = 0;
-                n
-            }
-            None => {
-                if fa.auto_state == 0 {
-                    return Err(verr("cannot switch from manual field specification to automatic field numbering"));
-                }
-                fa.auto_state = 1;
-                let n = fa.auto_next;
-                fa.auto_next += 1;
-                n
-            }
-        };
-        if fa.is_map {
-            return Err(verr("Format string contains positional fields"));
-        }
-        match fa.pos.get(idx) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(PyErr::index_error(format!(
-                    "Replacement index {idx} out of range for positional args tuple"
-                )))
-            }
-        }
-    } else {
-        let key = Value::string(chars_to_string(first));
-        match &fa.kw {
-            None => return Err(PyErr::key_error(key)),
-            Some(d) => {
-                if !fa.is_map {
-                    match crate::types::dict::dict_get(vm, d, &key)? {
-                        Some(v) => v,
-                        None => return Err(PyErr::key_error(key)),
-                    }
-                } else {
-                    let d = d.clone();
-                    vm.getitem(&d, &key)?
-                }
-            }
-        }
-    };
-    // The rest: `.attr` and `[key]` parts.
-    while i < name.len() {
+}
+
+fn field_key(s: &[char]) -> PyResult<FieldKey<'_>> {
+    Ok(match parse_decimal(s)? {
+        Some(n) => FieldKey::Index(n),
+        None => FieldKey::Name(s),
+    })
+}
+
+/// The `.attr` / `[key]` parts after a field name's first part, parsed
+/// lazily (as CPython does, so lookups and syntax errors interleave).
+/// Items are `(is_attribute, key)`; attributes are always `Name`s.
+pub(crate) struct FieldRest<'a> {
+    name: &'a [char],
+    pos: usize,
+}
+
+impl<'a> FieldRest<'a> {
+    fn step(&mut self) -> PyResult<(bool, FieldKey<'a>)> {
+        let name = self.name;
+        let mut i = self.pos;
         let c = name[i];
         i += 1;
-        if c == '.' {
+        let part = if c == '.' {
             let st = i;
             while i < name.len() && name[i] != '.' && name[i] != '[' {
                 i += 1;
@@ -121,8 +103,7 @@ fn get_field(vm: &mut Vm, name: &[char], fa: &mut FmtArgs) -> PyResult<Value> {
             if i == st {
                 return Err(verr("Empty attribute in format string"));
             }
-            let attr = Value::string(chars_to_string(&name[st..i]));
-            obj = vm.getattr(&obj, &attr)?;
+            (true, FieldKey::Name(&name[st..i]))
         } else if c == '[' {
             let st = i;
             while i < name.len() && name[i] != ']' {
@@ -136,29 +117,68 @@ fn get_field(vm: &mut Vm, name: &[char], fa: &mut FmtArgs) -> PyResult<Value> {
             if keyc.is_empty() {
                 return Err(verr("Empty attribute in format string"));
             }
-            let key = match parse_decimal(keyc)? {
-                Some(n) => Value::int(n as i64),
-                None => Value::string(chars_to_string(keyc)),
-            };
-            obj = vm.getitem(&obj, &key)?;
-            if i < name.len() && name[i] != '.' && name[i] != '[' {
-                return Err(verr("Only '.' or '[' may follow ']' in format field specifier"));
-            }
+            (false, field_key(keyc)?)
         } else {
+            // Only after `]`: reported when this part is reached, i.e.
+            // after the previous lookup.
             return Err(verr("Only '.' or '[' may follow ']' in format field specifier"));
-        }
+        };
+        self.pos = i;
+        Ok(part)
     }
-    Ok(obj)
 }
 
-/// Format `fmt` (as chars) into `out`; `depth` limits nested specs.
-fn vformat(vm: &mut Vm, fmt: &[char], fa: &mut FmtArgs, depth: i32, out: &mut String) -> PyResult<()> {
-    if depth <= 0 {
-        return Err(verr("Max string recursion exceeded"));
+impl<'a> Iterator for FieldRest<'a> {
+    type Item = PyResult<(bool, FieldKey<'a>)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.name.len() {
+            return None;
+        }
+        let r = self.step();
+        if r.is_err() {
+            self.pos = self.name.len();
+        }
+        Some(r)
     }
-    let n = fmt.len();
-    let mut pos = 0;
-    while pos < n {
+}
+
+/// Split a field name (`0`, `name`, `0.attr[key]`) into its first part
+/// and the rest; an empty first part is `Name(&[])`.
+pub(crate) fn split_field_name(name: &[char]) -> PyResult<(FieldKey<'_>, FieldRest<'_>)> {
+    let mut i = 0;
+    while i < name.len() && name[i] != '.' && name[i] != '[' {
+        i += 1;
+    }
+    Ok((field_key(&name[..i])?, FieldRest { name, pos: i }))
+}
+
+/// A replacement field `{name!conversion:spec}`.
+pub(crate) struct FormatField<'a> {
+    pub name: &'a [char],
+    pub conversion: Option<char>,
+    /// Empty when absent.
+    pub spec: &'a [char],
+    /// The spec holds nested `{...}` fields.
+    pub spec_nested: bool,
+}
+
+/// The pieces of a format string, parsed lazily: each is literal text
+/// (`{{`/`}}` unescaped: a literal ends after an escaped brace) and the
+/// replacement field that follows it, if any. After an error, it ends.
+pub(crate) struct FormatPieces<'a> {
+    fmt: &'a [char],
+    pos: usize,
+}
+
+pub(crate) fn format_pieces(fmt: &[char]) -> FormatPieces<'_> {
+    FormatPieces { fmt, pos: 0 }
+}
+
+impl<'a> FormatPieces<'a> {
+    fn step(&mut self) -> PyResult<(&'a [char], Option<FormatField<'a>>)> {
+        let fmt = self.fmt;
+        let n = fmt.len();
+        let mut pos = self.pos;
         // Literal text up to a brace.
         let start = pos;
         let mut c = '\0';
@@ -187,11 +207,12 @@ fn vformat(vm: &mut Vm, fmt: &[char], fa: &mut FmtArgs, depth: i32, out: &mut St
                 len -= 1;
             }
         }
-        out.extend(&fmt[start..start + len]);
+        let literal = &fmt[start..start + len];
         if !markup {
-            continue;
+            self.pos = pos;
+            return Ok((literal, None));
         }
-        // Parse the field: name, conversion, spec.
+        // The field: name, then `!conversion` and/or `:spec`.
         let name_start = pos;
         let mut c = '\0';
         while pos < n {
@@ -262,6 +283,101 @@ fn vformat(vm: &mut Vm, fmt: &[char], fa: &mut FmtArgs, depth: i32, out: &mut St
         } else if c != '}' {
             return Err(verr("expected '}' before end of string"));
         }
+        self.pos = pos;
+        Ok((literal, Some(FormatField { name, conversion, spec, spec_nested })))
+    }
+}
+
+impl<'a> Iterator for FormatPieces<'a> {
+    type Item = PyResult<(&'a [char], Option<FormatField<'a>>)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.fmt.len() {
+            return None;
+        }
+        let r = self.step();
+        if r.is_err() {
+            self.pos = self.fmt.len();
+        }
+        Some(r)
+    }
+}
+
+// ---------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------
+
+/// Resolve a field name (`0`, `name`, `0.attr[key]`, empty = automatic).
+fn get_field(vm: &mut Vm, name: &[char], fa: &mut FmtArgs) -> PyResult<Value> {
+    let (first, rest) = split_field_name(name)?;
+    let mut obj = match first {
+        FieldKey::Name(s) if !s.is_empty() => {
+            let key = Value::string(chars_to_string(s));
+            match &fa.kw {
+                None => return Err(PyErr::key_error(key)),
+                Some(d) => {
+                    if !fa.is_map {
+                        match crate::types::dict::dict_get(vm, d, &key)? {
+                            Some(v) => v,
+                            None => return Err(PyErr::key_error(key)),
+                        }
+                    } else {
+                        let d = d.clone();
+                        vm.getitem(&d, &key)?
+                    }
+                }
+            }
+        }
+        first => {
+            let idx = match first {
+                FieldKey::Index(n) => {
+                    if fa.auto_state == 1 {
+                        return Err(verr("cannot switch from automatic field numbering to manual field specification"));
+                    }
+                    fa.auto_state = 0;
+                    n
+                }
+                FieldKey::Name(_) => {
+                    if fa.auto_state == 0 {
+                        return Err(verr("cannot switch from manual field specification to automatic field numbering"));
+                    }
+                    fa.auto_state = 1;
+                    let n = fa.auto_next;
+                    fa.auto_next += 1;
+                    n
+                }
+            };
+            if fa.is_map {
+                return Err(verr("Format string contains positional fields"));
+            }
+            match fa.pos.get(idx) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(PyErr::index_error(format!(
+                        "Replacement index {idx} out of range for positional args tuple"
+                    )))
+                }
+            }
+        }
+    };
+    // The rest: `.attr` and `[key]` parts.
+    for part in rest {
+        let (is_attr, key) = part?;
+        obj = if is_attr { vm.getattr(&obj, &key.to_value())? } else { vm.getitem(&obj, &key.to_value())? };
+    }
+    Ok(obj)
+}
+
+/// Format `fmt` (as chars) into `out`; `depth` limits nested specs.
+fn vformat(vm: &mut Vm, fmt: &[char], fa: &mut FmtArgs, depth: i32, out: &mut String) -> PyResult<()> {
+    if depth <= 0 {
+        return Err(verr("Max string recursion exceeded"));
+    }
+    for piece in format_pieces(fmt) {
+        let (literal, field) = piece?;
+        out.extend(literal);
+        let Some(FormatField { name, conversion, spec, spec_nested }) = field else {
+            continue;
+        };
         // Render.
         let obj = get_field(vm, name, fa)?;
         let obj = match conversion {
