@@ -37,9 +37,10 @@ fn parse_decimal(s: &[char]) -> PyResult<Option<usize>> {
     }
     let mut v: usize = 0;
     for &c in s {
-        let d = match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => d as usize,
-            _ => return Ok(None),
+        // Any Unicode decimal digit counts, as in CPython (`"{٣}"` is index 3).
+        let d = match crate::text::strmethods::decimal_value(c) {
+            Some(d) => d as usize,
+            None => return Ok(None),
         };
         v = v
             .checked_mul(10)
@@ -245,7 +246,8 @@ impl<'a> FormatPieces<'a> {
                 if pos >= n {
                     return Err(verr("end of string while looking for conversion specifier"));
                 }
-                conversion = Some(fmt[pos]);
+                // A NUL conversion character means "none", as in CPython.
+                conversion = Some(fmt[pos]).filter(|&c| c != '\0');
                 pos += 1;
                 if pos < n {
                     let c2 = fmt[pos];
