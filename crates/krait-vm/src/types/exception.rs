@@ -311,7 +311,8 @@ pub fn strerror(errno: i32, e: &std::io::Error) -> String {
     }
 }
 
-fn errno_subclass(errno: i32) -> Option<Value> {
+/// The OSError subclass CPython maps errno `errno` to (None: plain OSError).
+pub fn errno_subclass(errno: i32) -> Option<Value> {
     let t = &types().exc;
     Some(match errno {
         libc::ENOENT => t.file_not_found_error.clone(),

@@ -5,6 +5,7 @@
 //! appending writes cost no scanning; only seeks into non-ASCII text count
 //! characters.
 
+use super::textio::{advance, char_len as char_count};
 use super::codec::NlState;
 use super::memio::{self, MemStream};
 use super::{state, this, tname, uninitialized, IoClasses};
@@ -34,29 +35,6 @@ pub struct StringIO {
 }
 
 impl NativeData for StringIO {}
-
-fn char_count(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
-}
-
-/// Byte offset of `n` chars from the start of `s` (clamped).
-fn advance(s: &str, n: usize) -> usize {
-    if n >= s.len() {
-        return s.len();
-    }
-    if s.as_bytes()[..n].is_ascii() {
-        // The first n bytes are n chars.
-        return n;
-    }
-    match s.char_indices().nth(n) {
-        Some((b, _)) => b,
-        None => s.len(),
-    }
-}
 
 impl StringIO {
     fn configure(&mut self, newline: Option<&str>) {

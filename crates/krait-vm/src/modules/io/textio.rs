@@ -201,7 +201,8 @@ fn check_closed(vm: &mut Vm, v: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn char_len(s: &str) -> usize {
+/// Number of chars in `s` (its byte length when ASCII).
+pub(super) fn char_len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
@@ -209,7 +210,8 @@ fn char_len(s: &str) -> usize {
     }
 }
 
-fn advance(s: &str, n: usize) -> usize {
+/// Byte offset of `n` chars from the start of `s` (clamped).
+pub(super) fn advance(s: &str, n: usize) -> usize {
     if n >= s.len() {
         return s.len();
     }

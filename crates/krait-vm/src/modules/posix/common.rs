@@ -34,24 +34,7 @@ pub fn strerror(e: i32) -> String {
 
 /// The OSError subclass CPython raises for errno `e`.
 pub fn errno_class(e: i32) -> Value {
-    let t = &types().exc;
-    match e {
-        libc::ENOENT => t.file_not_found_error.clone(),
-        libc::EEXIST => t.file_exists_error.clone(),
-        libc::EISDIR => t.is_a_directory_error.clone(),
-        libc::ENOTDIR => t.not_a_directory_error.clone(),
-        libc::EACCES | libc::EPERM => t.permission_error.clone(),
-        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => t.blocking_io_error.clone(),
-        libc::ECHILD => t.child_process_error.clone(),
-        libc::EPIPE | libc::ESHUTDOWN => t.broken_pipe_error.clone(),
-        libc::ECONNABORTED => t.connection_aborted_error.clone(),
-        libc::ECONNREFUSED => t.connection_refused_error.clone(),
-        libc::ECONNRESET => t.connection_reset_error.clone(),
-        libc::EINTR => t.interrupted_error.clone(),
-        libc::ESRCH => t.process_lookup_error.clone(),
-        libc::ETIMEDOUT => t.timeout_error.clone(),
-        _ => t.os_error.clone(),
-    }
+    crate::types::exception::errno_subclass(e).unwrap_or_else(|| types().exc.os_error.clone())
 }
 
 /// OSError (the errno subclass) with optional filenames.
