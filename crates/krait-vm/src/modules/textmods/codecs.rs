@@ -949,7 +949,7 @@ fn read_bom(data: &[u8], bo: i64, final_: bool, le_bom: &[u8]) -> Option<(usize,
 
 /// Decode UTF-16 with byte order `bo` (-1 LE, 1 BE, 0 detect a BOM).
 /// Returns the text, bytes consumed and the byte order found.
-fn utf16_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
+pub(crate) fn utf16_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
     let Some((mut pos, bo)) = read_bom(data, bo, final_, &[0xFF, 0xFE]) else {
         return Ok((String::new(), 0, 0));
     };
@@ -1003,7 +1003,8 @@ fn utf16_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -
     Ok((out, pos, bo))
 }
 
-fn utf32_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
+/// Decode UTF-32, as `utf16_decode`.
+pub(crate) fn utf32_decode(vm: &mut Vm, data: &[u8], errors: &str, bo: i64, final_: bool) -> PyResult<(String, usize, i64)> {
     let Some((mut pos, bo)) = read_bom(data, bo, final_, &[0xFF, 0xFE, 0, 0]) else {
         return Ok((String::new(), 0, 0));
     };

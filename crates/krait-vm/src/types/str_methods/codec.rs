@@ -324,97 +324,6 @@ fn decode_utf8(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
     Ok(out)
 }
 
-fn decode_utf16(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
-    let mut be = codec == Codec::Utf16Be;
-    let mut pos = 0;
-    if codec == Codec::Utf16 && data.len() >= 2 {
-        if data[0] == 0xFF && data[1] == 0xFE {
-            pos = 2;
-        } else if data[0] == 0xFE && data[1] == 0xFF {
-            pos = 2;
-            be = true;
-        }
-    }
-    let name = if be { "utf-16-be" } else { "utf-16-le" };
-    let unit = |i: usize| -> u16 {
-        let b = [data[i], data[i + 1]];
-        if be {
-            u16::from_be_bytes(b)
-        } else {
-            u16::from_le_bytes(b)
-        }
-    };
-    let mut out = String::with_capacity(data.len() / 2);
-    while pos < data.len() {
-        if pos + 1 >= data.len() {
-            decode_handle(&mut out, name, data, pos, data.len(), "truncated data", errors)?;
-            break;
-        }
-        let u = unit(pos);
-        if !(0xD800..0xE000).contains(&u) {
-            out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
-            pos += 2;
-            continue;
-        }
-        if u >= 0xDC00 {
-            decode_handle(&mut out, name, data, pos, pos + 2, "illegal encoding", errors)?;
-            pos += 2;
-            continue;
-        }
-        if pos + 3 >= data.len() {
-            decode_handle(&mut out, name, data, pos, data.len(), "unexpected end of data", errors)?;
-            break;
-        }
-        let u2 = unit(pos + 2);
-        if (0xDC00..0xE000).contains(&u2) {
-            let c = 0x10000 + (((u as u32) - 0xD800) << 10) + ((u2 as u32) - 0xDC00);
-            out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
-            pos += 4;
-        } else {
-            decode_handle(&mut out, name, data, pos, pos + 2, "illegal UTF-16 surrogate", errors)?;
-            pos += 2;
-        }
-    }
-    Ok(out)
-}
-
-fn decode_utf32(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
-    let mut be = codec == Codec::Utf32Be;
-    let mut pos = 0;
-    if codec == Codec::Utf32 && data.len() >= 4 {
-        if data[..4] == [0xFF, 0xFE, 0, 0] {
-            pos = 4;
-        } else if data[..4] == [0, 0, 0xFE, 0xFF] {
-            pos = 4;
-            be = true;
-        }
-    }
-    let name = if be { "utf-32-be" } else { "utf-32-le" };
-    let mut out = String::with_capacity(data.len() / 4);
-    while pos < data.len() {
-        if pos + 4 > data.len() {
-            decode_handle(&mut out, name, data, pos, data.len(), "truncated data", errors)?;
-            break;
-        }
-        let b = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
-        let u = if be { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
-        match char::from_u32(u) {
-            Some(c) => out.push(c),
-            None => {
-                let reason = if u < 0x110000 {
-                    "code point in surrogate code point range(0xd800, 0xe000)"
-                } else {
-                    "code point not in range(0x110000)"
-                };
-                decode_handle(&mut out, name, data, pos, pos + 4, reason, errors)?;
-            }
-        }
-        pos += 4;
-    }
-    Ok(out)
-}
-
-/// `data.decode(encoding, errors)`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
     let codec = match lookup_codec(encoding) {
         Some(c) if matches!(errors, "strict" | "ignore" | "replace" | "backslashreplace" | "surrogateescape") => c,
@@ -452,8 +361,22 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
             }
             Ok(out)
         }
-        Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => decode_utf16(data, codec, errors),
-        Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => decode_utf32(data, codec, errors),
+        // One UTF-16/32 decoder for the whole VM, `_codecs`' (byte order:
+        // 0 = read a BOM, -1 little-endian, 1 big-endian).
+        Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be | Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
+            let bo = match codec {
+                Codec::Utf16 | Codec::Utf32 => 0,
+                Codec::Utf16Le | Codec::Utf32Le => -1,
+                _ => 1,
+            };
+            let wide = matches!(codec, Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be);
+            let r = if wide {
+                crate::modules::textmods::codecs::utf32_decode(vm, data, errors, bo, true)
+            } else {
+                crate::modules::textmods::codecs::utf16_decode(vm, data, errors, bo, true)
+            };
+            r.map(|(text, _, _)| text)
+        }
     }
 }
 
